@@ -1,0 +1,6 @@
+//! esa-interview: an Employment and Support Allowance interview for welfare-rights advisers.
+//!
+//! Dependencies point inward: `rules` (pure law) <- `content` (TOML -> typed) <- the engine and
+//! front ends. The binary in `main.rs` only wires these together.
+
+pub mod rules;
