@@ -11,6 +11,7 @@ pub mod money;
 pub mod parse;
 pub mod questions;
 pub mod source;
+pub mod stages;
 pub mod wca;
 
 use std::path::Path;
@@ -25,11 +26,13 @@ pub struct Content {
     pub wca: wca::WcaContent,
     /// The questions and notes of the non-WCA stages.
     pub questions: questions::Questions,
+    /// The interview's stages in order.
+    pub stages: Vec<stages::Stage>,
 }
 
 /// Every file a content directory must hold, relative to it.
 pub fn all_files() -> Vec<&'static str> {
-    [wca::FILES, questions::FILES].concat()
+    [stages::FILES, wca::FILES, questions::FILES].concat()
 }
 
 /// The compiled-in default content. It is checked by the test suite, so a failure here is a
@@ -56,8 +59,13 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
     let wca = wca::load(files, &mut diags);
     let questions = questions::load(files, &mut diags);
-    match (wca, questions) {
-        (Some(wca), Some(questions)) if diags.is_empty() => Ok(Content { wca, questions }),
+    let stages = stages::load(files, &mut diags);
+    match (wca, questions, stages) {
+        (Some(wca), Some(questions), Some(stages)) if diags.is_empty() => Ok(Content {
+            wca,
+            questions,
+            stages,
+        }),
         _ => Err(diags.into_vec()),
     }
 }
