@@ -36,7 +36,9 @@ struct Expect {
 
 #[test]
 fn every_worked_case_scores_as_the_law_says() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/wca.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/wca.toml"))
+            .unwrap();
     let file: File = toml::from_str(&text).unwrap();
     let content = content::load_embedded();
     let mut failures = Vec::new();
@@ -49,20 +51,48 @@ fn every_worked_case_scores_as_the_law_says() {
             }
         };
         let e = &case.expect;
-        let got = (a.physical, a.mental, a.total, a.lcw_met(), a.lcwra_met(), a.group.as_str());
-        let want = (e.physical, e.mental, e.total, e.lcw, e.lcwra, e.group.as_str());
+        let got = (
+            a.physical,
+            a.mental,
+            a.total,
+            a.lcw_met(),
+            a.lcwra_met(),
+            a.group.as_str(),
+        );
+        let want = (
+            e.physical,
+            e.mental,
+            e.total,
+            e.lcw,
+            e.lcwra,
+            e.group.as_str(),
+        );
         if got != want {
             failures.push(format!("{}:\n  got  {got:?}\n  want {want:?}", case.name));
         }
         if let Some(expected) = &e.not_counting {
-            let mut ids: Vec<&str> = a.activities.iter().flat_map(|s| &s.not_counting).map(|n| n.id.as_str()).collect();
+            let mut ids: Vec<&str> = a
+                .activities
+                .iter()
+                .flat_map(|s| &s.not_counting)
+                .map(|n| n.id.as_str())
+                .collect();
             let mut want: Vec<&str> = expected.iter().map(String::as_str).collect();
             ids.sort_unstable();
             want.sort_unstable();
             if ids != want {
-                failures.push(format!("{}: not counting {ids:?}, want {want:?}", case.name));
+                failures.push(format!(
+                    "{}: not counting {ids:?}, want {want:?}",
+                    case.name
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), file.case.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        file.case.len(),
+        failures.join("\n")
+    );
 }

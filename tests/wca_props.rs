@@ -8,7 +8,11 @@ use proptest::prelude::*;
 
 fn all_ids() -> Vec<String> {
     let c = content::load_embedded();
-    c.wca.scheme.activities.iter().flat_map(|a| a.descriptors.iter().map(|d| d.id.clone()))
+    c.wca
+        .scheme
+        .activities
+        .iter()
+        .flat_map(|a| a.descriptors.iter().map(|d| d.id.clone()))
         .chain(c.wca.scheme.lcwra.iter().map(|d| d.id.clone()))
         .collect()
 }
