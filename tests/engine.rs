@@ -1,4 +1,5 @@
 //! The interview engine without a terminal: action sequences in, session and view model out.
+#![allow(clippy::many_single_char_names)] // c, s, v: content, session, view in short tests
 
 use chrono::NaiveDate;
 use esa_interview::content::{self, Content};
