@@ -8,6 +8,7 @@ pub mod cli;
 pub mod content;
 pub mod interview;
 pub mod plain;
+pub mod report;
 pub mod rules;
 pub mod shell;
 pub mod store;
