@@ -1,0 +1,227 @@
+//! The linear start: resume a session by number or reference, or start a new one with a
+//! claimant reference. A session open in another process is said in words (who, since when)
+//! and offered read-only. Uses only the API of `store`.
+
+use std::io::{self, BufRead, Write};
+
+use crate::app::Context;
+use crate::content::date::Stamp;
+use crate::interview::answer::parse_yes_no;
+use crate::interview::commands::CommandId;
+use crate::store::{Access, Handle, StoreError, Summary};
+
+use super::Io;
+use super::input::{Input, classify};
+
+const START_HELP: &str = "Help: type the number of a saved session to resume it, or its \
+    claimant reference; new to start a new session; or quit to leave.";
+
+/// Opens the session to work on, or None when the adviser leaves (or input ends) first.
+pub fn start<R: BufRead, W: Write>(
+    io: &mut Io<R, W>,
+    ctx: &Context,
+    resume: Option<&str>,
+) -> io::Result<Option<Handle>> {
+    if let Some(reference) = resume {
+        match ctx.store.find(reference) {
+            Some(id) => {
+                if let Some(handle) = open(io, ctx, &id)? {
+                    return Ok(Some(handle));
+                }
+            }
+            None => io.say(&format!(
+                "Error: no saved session has the reference {reference}."
+            ))?,
+        }
+    }
+    loop {
+        let sessions = ctx.store.list();
+        if sessions.is_empty() {
+            io.say("There are no saved sessions yet, so a new one starts.")?;
+            return create(io, ctx);
+        }
+        io.blank()?;
+        io.say("Saved sessions, most recently changed first:")?;
+        for (i, s) in sessions.iter().enumerate() {
+            io.say(&listed(i, s))?;
+        }
+        io.say(
+            "Question: Type the number of a session to resume it, or new to start a new session.",
+        )?;
+        let Some(line) = io.read()? else {
+            return nothing_saved(io);
+        };
+        match choose(&line, &sessions, ctx) {
+            Choice::New => return create(io, ctx),
+            Choice::Quit => return nothing_saved(io),
+            Choice::Open(id) => {
+                if let Some(handle) = open(io, ctx, &id)? {
+                    return Ok(Some(handle));
+                }
+            }
+            Choice::Say(text) => io.say(&text)?,
+        }
+    }
+}
+
+enum Choice {
+    New,
+    Quit,
+    Open(String),
+    Say(String),
+}
+
+fn choose(line: &str, sessions: &[Summary], ctx: &Context) -> Choice {
+    let t = match classify(line, false) {
+        Input::Command(c, _) if c.id == CommandId::Quit => return Choice::Quit,
+        Input::Command(c, _) if c.id == CommandId::Help => return Choice::Say(START_HELP.into()),
+        Input::Empty | Input::Command(..) => {
+            return Choice::Say(format!(
+                "Error: no session is open yet: type a number from 1 to {}, or new. Type help \
+                 for more.",
+                sessions.len()
+            ));
+        }
+        Input::Text(t) => t,
+    };
+    if t.eq_ignore_ascii_case("new") {
+        return Choice::New;
+    }
+    let picked = t
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| sessions.get(i));
+    match (picked, ctx.store.find(t)) {
+        (Some(s), _) if s.problem.is_some() => Choice::Say(format!(
+            "Error: session {} cannot be read, so it cannot be resumed here.",
+            s.id
+        )),
+        (Some(s), _) => Choice::Open(s.id.clone()),
+        (None, Some(id)) => Choice::Open(id),
+        (None, None) => Choice::Say(format!(
+            "Error: \"{t}\" is not a number from 1 to {} or a saved reference. Type new to \
+             start a new session.",
+            sessions.len()
+        )),
+    }
+}
+
+fn listed(i: usize, s: &Summary) -> String {
+    match (&s.problem, s.changed) {
+        (Some(p), _) => format!("{}) Session {} cannot be read: {p}.", i + 1, s.id),
+        (None, Some(c)) => format!("{}) {}, last changed {}.", i + 1, s.reference, when(c)),
+        (None, None) => format!("{}) {}.", i + 1, s.reference),
+    }
+}
+
+/// "Wednesday 25 November 2026 at 10:30".
+pub fn when(stamp: Stamp) -> String {
+    stamp.0.format("%A %-d %B %Y at %H:%M").to_string()
+}
+
+fn nothing_saved<R: BufRead, W: Write>(io: &mut Io<R, W>) -> io::Result<Option<Handle>> {
+    io.say("No session was opened, so nothing was saved. Goodbye.")?;
+    Ok(None)
+}
+
+/// Asks for a claimant reference and creates the session.
+fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<Option<Handle>> {
+    loop {
+        io.blank()?;
+        io.say(
+            "Question: What is the claimant's reference for the new session? Type a name or \
+             your own reference; it is saved with the session.",
+        )?;
+        let Some(line) = io.read()? else {
+            return nothing_saved(io);
+        };
+        let reference = match classify(&line, false) {
+            Input::Command(c, _) if c.id == CommandId::Quit => return nothing_saved(io),
+            Input::Text(t) => t.to_string(),
+            _ => {
+                io.say(
+                    "Error: the claimant reference cannot be empty: type a name or your own \
+                     reference, or quit to leave.",
+                )?;
+                continue;
+            }
+        };
+        if ctx.store.find(&reference).is_some() {
+            io.say(&format!(
+                "Error: a saved session already has the reference {reference}. Type another \
+                 reference, or quit and resume that session."
+            ))?;
+            continue;
+        }
+        return match ctx.store.create(&reference, ctx.today, (ctx.clock)()) {
+            Ok(handle) => {
+                io.say(&format!("Saved: a new session for {reference}."))?;
+                Ok(Some(handle))
+            }
+            Err(e) => {
+                io.say(&format!("Error: the session could not be created: {e}."))?;
+                Err(io::Error::other(e.to_string()))
+            }
+        };
+    }
+}
+
+/// Opens a session for changes; if another process has it, says who and since when and offers
+/// to open it read-only. None when it cannot be opened or the adviser declines.
+fn open<R: BufRead, W: Write>(
+    io: &mut Io<R, W>,
+    ctx: &Context,
+    id: &str,
+) -> io::Result<Option<Handle>> {
+    match ctx.store.open_session(id, Access::ReadWrite) {
+        Ok(handle) => opened(io, handle),
+        Err(StoreError::Locked { by, since, .. }) => {
+            io.say(&format!(
+                "Error: this session is open in another process, by {by}, since {since}. \
+                 Changing it here as well could lose that work."
+            ))?;
+            if !read_only_wanted(io)? {
+                return Ok(None);
+            }
+            match ctx.store.open_session(id, Access::ReadOnly) {
+                Ok(handle) => opened(io, handle),
+                Err(e) => {
+                    io.say(&format!("Error: {e}."))?;
+                    Ok(None)
+                }
+            }
+        }
+        Err(e) => {
+            io.say(&format!("Error: the session cannot be opened: {e}."))?;
+            Ok(None)
+        }
+    }
+}
+
+/// Says which session is open and when it last changed.
+fn opened<R: BufRead, W: Write>(io: &mut Io<R, W>, handle: Handle) -> io::Result<Option<Handle>> {
+    let s = &handle.session;
+    let changed = s
+        .changed
+        .map_or(String::new(), |c| format!(", last changed {}", when(c)));
+    io.say(&format!("Session: {}{changed}.", s.reference))?;
+    Ok(Some(handle))
+}
+
+fn read_only_wanted<R: BufRead, W: Write>(io: &mut Io<R, W>) -> io::Result<bool> {
+    loop {
+        io.blank()?;
+        io.say(
+            "Question: Open it read-only, to look at every answer without changing anything? \
+             Answer yes or no.",
+        )?;
+        let Some(line) = io.read()? else {
+            return Ok(false);
+        };
+        match parse_yes_no(&line) {
+            Ok(yes) => return Ok(yes),
+            Err(_) => io.say("Error: answer yes or no (y or n).")?,
+        }
+    }
+}
