@@ -72,8 +72,9 @@ pub fn run_with<R: BufRead, W: Write>(
     io.flush()
 }
 
-/// The terminal's width when standard output is a terminal: `COLUMNS`, else `stty size` on the
-/// controlling terminal, else 80. None when it is not a terminal.
+/// The width to wrap at when standard output is a terminal: one less than its width (so no line
+/// fills the last column, which some terminals wrap early), from `COLUMNS`, else `stty size` on
+/// the controlling terminal, else 80. None when it is not a terminal.
 fn terminal_width() -> Option<usize> {
     if !io::stdout().is_terminal() {
         return None;
@@ -85,6 +86,7 @@ fn terminal_width() -> Option<usize> {
         .or_else(stty_columns)
         .filter(|w| *w >= 20)
         .or(Some(80))
+        .map(|w| w - 1)
 }
 
 fn stty_columns() -> Option<usize> {

@@ -16,6 +16,10 @@ use super::input::{Input, classify};
 const START_HELP: &str = "Help: type the number of a saved session to resume it, or its \
     claimant reference; new to start a new session; or quit to leave.";
 
+const REFERENCE_HELP: &str = "Help: type the claimant's reference (a name or your own \
+    reference, which is saved with the session), or quit to leave. Once the session is open, \
+    help lists every command.";
+
 /// Opens the session to work on, or None when the adviser leaves (or input ends) first.
 pub fn start<R: BufRead, W: Write>(
     io: &mut Io<R, W>,
@@ -139,7 +143,19 @@ fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<
         let reference = match classify(&line, false) {
             Input::Command(c, _) if c.id == CommandId::Quit => return nothing_saved(io),
             Input::Text(t) => t.to_string(),
-            _ => {
+            Input::Command(c, _) if c.id == CommandId::Help => {
+                io.say(REFERENCE_HELP)?;
+                continue;
+            }
+            Input::Command(c, _) => {
+                io.say(&format!(
+                    "Error: no session is open yet, so {} cannot be used: type the claimant's \
+                     reference, or quit to leave.",
+                    c.words[0]
+                ))?;
+                continue;
+            }
+            Input::Empty => {
                 io.say(
                     "Error: the claimant reference cannot be empty: type a name or your own \
                      reference, or quit to leave.",
