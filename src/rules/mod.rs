@@ -2,3 +2,4 @@
 //! Every result explains itself as data. Legal figures come in as arguments, from content.
 
 pub mod money;
+pub mod wca;
