@@ -78,12 +78,9 @@ fn every_broken_file_gives_a_located_message() {
         let dir = tempfile::tempdir().unwrap();
         copy_content(dir.path());
         let line = break_copy(dir.path(), &case);
-        let problems = match content::load_dir(dir.path()) {
-            Ok(_) => {
-                failures.push(format!("{}: loaded without a problem", case.name));
-                continue;
-            }
-            Err(p) => p,
+        let Err(problems) = content::load_dir(dir.path()) else {
+            failures.push(format!("{}: loaded without a problem", case.name));
+            continue;
         };
         let file_ok = |p: &&content::diag::Diagnostic| p.file.ends_with(&case.file);
         let hit = problems
