@@ -48,6 +48,11 @@ pub fn load_embedded() -> Content {
     }
 }
 
+/// Loads content from texts in memory (relative path, text): for tests and fuzzing.
+pub fn load_texts(entries: &[(&str, &str)]) -> Result<Content, Vec<Diagnostic>> {
+    load_files(&FileSet::embedded(entries), Diagnostics::default())
+}
+
 /// Loads and validates a content directory, or returns every problem found.
 pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
