@@ -48,7 +48,11 @@ impl Money {
         {
             return None;
         }
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
         let frac_pence: i64 = match frac.len() {
             0 => 0,
             1 => frac.parse::<i64>().ok()? * 10,
