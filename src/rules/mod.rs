@@ -4,3 +4,4 @@
 pub mod calendar;
 pub mod deadlines;
 pub mod money;
+pub mod wca;
