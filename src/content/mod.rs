@@ -4,9 +4,11 @@
 //! compiled in (`embedded`); `--content DIR` loads a directory instead. Depends on `rules`.
 
 pub mod date;
+pub mod deadlines;
 pub mod diag;
 pub mod embedded;
 pub mod files;
+pub mod holidays;
 pub mod money;
 pub mod parse;
 pub mod questions;
@@ -25,11 +27,21 @@ pub struct Content {
     pub wca: wca::WcaContent,
     /// The questions and notes of the non-WCA stages.
     pub questions: questions::Questions,
+    /// Time limits for challenging a decision and what to do at each step.
+    pub deadlines: deadlines::DeadlinesContent,
+    /// Bank holidays for England and Wales and for Scotland.
+    pub holidays: holidays::BankHolidays,
 }
 
 /// Every file a content directory must hold, relative to it.
 pub fn all_files() -> Vec<&'static str> {
-    [wca::FILES, questions::FILES].concat()
+    [
+        wca::FILES,
+        questions::FILES,
+        deadlines::FILES,
+        holidays::FILES,
+    ]
+    .concat()
 }
 
 /// The compiled-in default content. It is checked by the test suite, so a failure here is a
@@ -56,8 +68,17 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
     let wca = wca::load(files, &mut diags);
     let questions = questions::load(files, &mut diags);
-    match (wca, questions) {
-        (Some(wca), Some(questions)) if diags.is_empty() => Ok(Content { wca, questions }),
+    let deadlines = deadlines::load(files, &mut diags);
+    let holidays = holidays::load(files, &mut diags);
+    match (wca, questions, deadlines, holidays) {
+        (Some(wca), Some(questions), Some(deadlines), Some(holidays)) if diags.is_empty() => {
+            Ok(Content {
+                wca,
+                questions,
+                deadlines,
+                holidays,
+            })
+        }
         _ => Err(diags.into_vec()),
     }
 }

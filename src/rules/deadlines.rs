@@ -50,6 +50,8 @@ pub enum Input {
     TribunalReasonsSent,
     /// `decision.permission_refused_date`
     PermissionRefusedDate,
+    /// `decision.jurisdiction`: not a date, but tribunal deadlines wait for it.
+    Jurisdiction,
 }
 
 impl Input {
@@ -63,6 +65,7 @@ impl Input {
             Input::TribunalDecisionDate => "decision.tribunal_decision_date",
             Input::TribunalReasonsSent => "decision.tribunal_reasons_sent",
             Input::PermissionRefusedDate => "decision.permission_refused_date",
+            Input::Jurisdiction => "decision.jurisdiction",
         }
     }
 
@@ -78,10 +81,27 @@ impl Input {
             Input::TribunalDecisionDate => "the tribunal's decision notice was sent",
             Input::TribunalReasonsSent => "the tribunal sent its written statement of reasons",
             Input::PermissionRefusedDate => "the tribunal sent its refusal of permission to appeal",
+            Input::Jurisdiction => "the jurisdiction was chosen",
         }
     }
 
-    /// The value in the facts.
+    /// What the adviser must enter, as a noun ("the date the decision was sent").
+    pub const fn label(self) -> &'static str {
+        match self {
+            Input::DecisionDate => "the date the decision was sent",
+            Input::ReasonsRequested => {
+                "the date a statement of the decision's reasons was asked for"
+            }
+            Input::ReasonsProvided => "the date the statement of reasons was provided",
+            Input::MrNoticeDate => "the date the mandatory reconsideration notice was sent",
+            Input::TribunalDecisionDate => "the date the tribunal's decision notice was sent",
+            Input::TribunalReasonsSent => "the date the tribunal sent its statement of reasons",
+            Input::PermissionRefusedDate => "the date the refusal of permission to appeal was sent",
+            Input::Jurisdiction => "where the claimant lives (England and Wales or Scotland)",
+        }
+    }
+
+    /// The date in the facts (`None` for the jurisdiction, which is not a date).
     pub const fn value(self, facts: &DecisionFacts) -> Option<NaiveDate> {
         match self {
             Input::DecisionDate => facts.decision_date,
@@ -91,6 +111,7 @@ impl Input {
             Input::TribunalDecisionDate => facts.tribunal_decision_date,
             Input::TribunalReasonsSent => facts.tribunal_reasons_sent,
             Input::PermissionRefusedDate => facts.permission_refused_date,
+            Input::Jurisdiction => None,
         }
     }
 }
@@ -463,6 +484,7 @@ impl Timeline {
 pub struct Rulebook<'a> {
     /// The limits from content.
     pub limits: &'a Limits,
-    /// The bank holidays of the session's jurisdiction.
-    pub calendar: &'a HolidayCalendar,
+    /// The bank holidays of the session's jurisdiction; `None` until it is chosen, when
+    /// tribunal deadlines wait for it.
+    pub calendar: Option<&'a HolidayCalendar>,
 }

@@ -217,7 +217,7 @@ impl fmt::Display for InputProblem {
 
 impl fmt::Display for Input {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.event())
+        f.write_str(self.label())
     }
 }
 

@@ -80,7 +80,10 @@ fn place(
     };
     let state = match (done_by, counted, &deadline) {
         (Some(shown_by), _, _) => StepState::Done { shown_by },
-        (None, Err(missing), _) => StepState::Unavailable { missing },
+        (None, Err(Blocked::Holidays(missing)), _) => StepState::Unavailable { missing },
+        (None, Err(Blocked::Jurisdiction), _) => StepState::NotYetKnown {
+            waiting_for: Input::Jurisdiction,
+        },
         (None, Ok(_), Some(d)) if current == Some(own_stage) => StepState::Current {
             urgency: urgency(d.days_left, book.limits.warning_days),
         },
@@ -131,13 +134,21 @@ struct Counted {
     may_move_later: Option<Input>,
 }
 
+/// Why a deadline that has its starting date still cannot be counted.
+enum Blocked {
+    /// Content lacks a year of bank holidays.
+    Holidays(MissingYear),
+    /// The jurisdiction, and so the holiday list, is not chosen yet.
+    Jurisdiction,
+}
+
 /// `Ok(None)` when the date that starts the clock is missing (or the sum leaves chrono's
-/// range); `Err` when a tribunal limit needs a year of bank holidays content lacks.
+/// range); `Err` when a working-day move needs holidays that are not available.
 fn count(
     id: StepId,
     facts: &DecisionFacts,
     book: Rulebook<'_>,
-) -> Result<Option<Counted>, MissingYear> {
+) -> Result<Option<Counted>, Blocked> {
     let limits = book.limits;
     let counted = match id {
         StepId::MandatoryReconsideration => mandatory_reconsideration(facts, limits),
@@ -272,9 +283,10 @@ fn finish(
     limit: &Limit,
     book: Rulebook<'_>,
     reckoning: &mut Vec<Reckoning>,
-) -> Result<NaiveDate, MissingYear> {
+) -> Result<NaiveDate, Blocked> {
     if let Some(cite) = &limit.next_working_day {
-        let moved = next_working_day(date, book.calendar)?;
+        let calendar = book.calendar.ok_or(Blocked::Jurisdiction)?;
+        let moved = next_working_day(date, calendar).map_err(Blocked::Holidays)?;
         if moved.date != date {
             reckoning.push(Reckoning::MovedToWorkingDay {
                 from: date,
@@ -286,7 +298,7 @@ fn finish(
         return Ok(moved.date);
     }
     // The limit does not move; a day outside the holiday tables only loses the note.
-    if let Ok(Some(why)) = non_working(date, book.calendar) {
+    if let Some(Ok(Some(why))) = book.calendar.map(|c| non_working(date, c)) {
         reckoning.push(Reckoning::NotMoved {
             date,
             why,
