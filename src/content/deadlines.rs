@@ -195,3 +195,82 @@ pub fn load(files: &FileSet, diags: &mut Diagnostics) -> Option<DeadlinesContent
     let raw = super::parse::parse::<raw::File>(file, diags)?;
     validate::build(file, raw, diags)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = include_str!("../../content/deadlines.toml");
+
+    fn load_text(text: &str) -> (Option<DeadlinesContent>, Vec<(usize, String)>) {
+        let files = FileSet::embedded(&[(FILE, text)]);
+        let mut diags = Diagnostics::default();
+        let loaded = load(&files, &mut diags);
+        let found = diags
+            .into_vec()
+            .into_iter()
+            .map(|d| (d.line, d.message))
+            .collect();
+        (loaded, found)
+    }
+
+    #[test]
+    fn the_built_in_deadlines_are_valid_and_complete() {
+        let (loaded, found) = load_text(GOOD);
+        assert!(found.is_empty(), "{found:?}");
+        let content = loaded.unwrap();
+        assert_eq!(content.limits.warning_days, 7);
+        for id in StepId::ALL {
+            assert!(!content.step(id).send.is_empty());
+            assert_eq!(content.limit_source(id).id, id.id());
+        }
+        assert!(content.evidence_for(StepId::Appeal).count() >= 4);
+        assert!(content.notes_for(StepId::MandatoryReconsideration).count() >= 1);
+    }
+
+    #[test]
+    fn every_mistake_in_the_deadlines_file_is_reported() {
+        let text = GOOD
+            .replacen(
+                "id = \"upper-tribunal\"\nmonths = 1",
+                "id = \"upper-tribunal\"\nmonths = 1\ndays = 30",
+                1,
+            )
+            .replacen(
+                "moves_to_working_day = \"first-tier\"",
+                "moves_to_working_day = \"court\"",
+                1,
+            )
+            .replace(
+                "steps = [\"appeal\"]\napplies_from = 1998-07-01",
+                "steps = [\"apeal\"]\napplies_from = 1998-07-01",
+            )
+            .replace("symbol = \"!!\"", "symbol = \"\u{2716}\"")
+            .replacen(
+                "[[limit]]\nid = \"late-appeal\"",
+                "[[limit]]\nid = \"late-apeal\"",
+                1,
+            );
+        let (loaded, found) = load_text(&text);
+        assert!(loaded.is_none());
+        let has = |s: &str| found.iter().any(|(_, m)| m.contains(s));
+        assert!(has("needs either months or days"), "{found:?}");
+        assert!(has("names no [working_days.*] table"), "{found:?}");
+        assert!(has("unknown step `apeal`"), "{found:?}");
+        assert!(has("plain ASCII"), "{found:?}");
+        assert!(has("missing [[limit]] id = \"late-appeal\""), "{found:?}");
+        assert!(
+            !has("missing [[limit]] id = \"upper-tribunal\""),
+            "{found:?}"
+        );
+        assert!(
+            !has("missing [[limit]] id = \"upper-tribunal\""),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(line, m)| m.contains("apeal") && *line > 1)
+        );
+    }
+}

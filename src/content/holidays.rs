@@ -229,3 +229,83 @@ fn calendar(
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<(usize, String)> {
+        let files = FileSet::embedded(&[(FILE, text)]);
+        let mut diags = Diagnostics::default();
+        let loaded = load(&files, &mut diags);
+        let found: Vec<(usize, String)> = diags
+            .into_vec()
+            .into_iter()
+            .map(|d| (d.line, d.message))
+            .collect();
+        assert!(loaded.is_some() || !found.is_empty());
+        found
+    }
+
+    const GOOD: &str = include_str!("../../content/bank-holidays.toml");
+
+    #[test]
+    fn the_built_in_holidays_are_valid_and_cover_2024_to_2028_in_both_jurisdictions() {
+        assert!(problems(GOOD).is_empty());
+        let files = FileSet::embedded(&[(FILE, GOOD)]);
+        let holidays = load(&files, &mut Diagnostics::default()).unwrap();
+        for j in Jurisdiction::ALL {
+            assert_eq!(holidays.calendar(j).years(), (2024, 2028));
+            assert_eq!(holidays.confirmed(j, 2026), Some(true));
+            assert_eq!(holidays.confirmed(j, 2028), Some(false));
+        }
+    }
+
+    #[test]
+    fn every_mistake_in_the_holiday_file_is_reported_with_its_line() {
+        let text = GOOD
+            // A Scottish year removed from the middle of the run.
+            .replacen(
+                "jurisdiction = \"scotland\"\nyear = 2026",
+                "jurisdiction = \"scotland\"\nyear = 2025",
+                1,
+            )
+            // A date outside its year, and a weekend day.
+            .replace(
+                "{ date = 2024-05-06, name = \"Early May bank holiday\" }",
+                "{ date = 2023-05-06, name = \"Early May bank holiday\" }",
+            )
+            .replace(
+                "{ date = 2025-04-21, name = \"Easter Monday\" }",
+                "{ date = 2025-04-20, name = \"Easter Sunday\" }",
+            )
+            // Out of order.
+            .replace(
+                "{ date = 2026-05-25, name = \"Spring bank holiday\" }",
+                "{ date = 2026-01-01, name = \"Spring bank holiday\" }",
+            )
+            .replace(
+                "jurisdiction = \"england-and-wales\"\nyear = 2028",
+                "jurisdiction = \"wales\"\nyear = 2028",
+            );
+        let found = problems(&text);
+        let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+        let has = |s: &str| messages.iter().any(|m| m.contains(s));
+        assert!(has("2025 is listed twice for scotland"), "{found:?}");
+        assert!(
+            has("missing year: no [[year]] for 2026 (scotland)"),
+            "{found:?}"
+        );
+        assert!(has("2023-05-06 is not in 2024"), "{found:?}");
+        assert!(has("2025-04-20 is a weekend day"), "{found:?}");
+        assert!(has("2026-01-01 is out of order"), "{found:?}");
+        assert!(has("jurisdiction must be"), "{found:?}");
+        // Located problems point at their line, not the top of the file.
+        assert!(
+            found
+                .iter()
+                .filter(|(_, m)| m.contains("not in 2024"))
+                .all(|(l, _)| *l > 20)
+        );
+    }
+}

@@ -488,3 +488,6 @@ pub struct Rulebook<'a> {
     /// tribunal deadlines wait for it.
     pub calendar: Option<&'a HolidayCalendar>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -223,7 +223,7 @@ fn limits(
     raw: Vec<raw::Limit>,
     authorities: &[Authority],
     diags: &mut Diagnostics,
-) -> (BTreeMap<String, Limit>, Vec<LimitInfo>) {
+) -> (BTreeMap<String, Option<Limit>>, Vec<LimitInfo>) {
     let mut by_id = BTreeMap::new();
     let mut info = Vec::new();
     let mut seen = BTreeSet::new();
@@ -233,9 +233,8 @@ fn limits(
             continue;
         }
         unique_id(file, &l.id, &mut seen, diags);
-        if let Some(limit) = limit(file, &l, authorities, diags) {
-            by_id.insert(id.clone(), limit);
-        }
+        // An invalid limit is kept as None so it is not also reported as missing.
+        by_id.insert(id.clone(), limit(file, &l, authorities, diags));
         info.push(LimitInfo {
             id,
             source: l.source,
@@ -247,7 +246,7 @@ fn limits(
 
 fn assemble(
     file: &SourceFile,
-    mut by_id: BTreeMap<String, Limit>,
+    mut by_id: BTreeMap<String, Option<Limit>>,
     month_rule: String,
     warning_days: u32,
     diags: &mut Diagnostics,
@@ -257,7 +256,7 @@ fn assemble(
         if found.is_none() {
             diags.error(file, None, format!("missing [[limit]] id = \"{id}\" in content/deadlines.toml: add it with its source"));
         }
-        found
+        found.flatten()
     };
     let mr = take(StepId::MandatoryReconsideration.id());
     let ext = take(REASONS_EXTENSION);
