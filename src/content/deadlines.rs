@@ -8,6 +8,7 @@
 
 mod raw;
 mod validate;
+mod words;
 
 use chrono::NaiveDate;
 
@@ -172,9 +173,14 @@ impl DeadlinesContent {
 
     /// The word and symbol for an urgency.
     pub fn style(&self, urgency: Urgency) -> &UrgencyStyle {
+        self.style_by_id(urgency.id())
+    }
+
+    /// The word and symbol by id (`passed`, `due-soon`, `ok`, `cannot-count`).
+    pub fn style_by_id(&self, id: &str) -> &UrgencyStyle {
         self.urgency
             .iter()
-            .find(|u| u.id == urgency.id())
+            .find(|u| u.id == id)
             .expect("validated: every urgency has a style")
     }
 

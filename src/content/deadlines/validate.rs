@@ -16,7 +16,10 @@ use crate::rules::deadlines::{Limit, Limits, Period, StepId};
 const REASONS_EXTENSION: &str = "reasons-extension";
 
 /// The urgency ids every screen needs a word and symbol for.
-const URGENCIES: [&str; 3] = ["passed", "due-soon", "ok"];
+const URGENCIES: [&str; 4] = ["passed", "due-soon", "ok", CANNOT_COUNT];
+
+/// The style for a deadline that cannot be counted.
+pub(super) const CANNOT_COUNT: &str = "cannot-count";
 
 pub(super) fn build(
     file: &SourceFile,
@@ -127,7 +130,7 @@ fn urgency(
             diags.error(
                 file,
                 Some(u.id.span()),
-                format!("unknown urgency `{id}`: use passed, due-soon or ok"),
+                format!("unknown urgency `{id}`: use {}", URGENCIES.join(", ")),
             );
             continue;
         }
