@@ -4,6 +4,10 @@
 /// Every default content file.
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
+        "interview.toml",
+        include_str!("../../content/interview.toml"),
+    ),
+    (
         "wca/schedule2.toml",
         include_str!("../../content/wca/schedule2.toml"),
     ),

@@ -13,6 +13,7 @@ pub mod money;
 pub mod parse;
 pub mod questions;
 pub mod source;
+pub mod stages;
 pub mod wca;
 
 use std::path::Path;
@@ -27,6 +28,8 @@ pub struct Content {
     pub wca: wca::WcaContent,
     /// The questions and notes of the non-WCA stages.
     pub questions: questions::Questions,
+    /// The interview's stages in order.
+    pub stages: Vec<stages::Stage>,
     /// Time limits for challenging a decision and what to do at each step.
     pub deadlines: deadlines::DeadlinesContent,
     /// Bank holidays for England and Wales and for Scotland.
@@ -36,6 +39,7 @@ pub struct Content {
 /// Every file a content directory must hold, relative to it.
 pub fn all_files() -> Vec<&'static str> {
     [
+        stages::FILES,
         wca::FILES,
         questions::FILES,
         deadlines::FILES,
@@ -68,13 +72,17 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
     let wca = wca::load(files, &mut diags);
     let questions = questions::load(files, &mut diags);
+    let stages = stages::load(files, &mut diags);
     let deadlines = deadlines::load(files, &mut diags);
     let holidays = holidays::load(files, &mut diags);
-    match (wca, questions, deadlines, holidays) {
-        (Some(wca), Some(questions), Some(deadlines), Some(holidays)) if diags.is_empty() => {
+    match (wca, questions, stages, deadlines, holidays) {
+        (Some(wca), Some(questions), Some(stages), Some(deadlines), Some(holidays))
+            if diags.is_empty() =>
+        {
             Ok(Content {
                 wca,
                 questions,
+                stages,
                 deadlines,
                 holidays,
             })
