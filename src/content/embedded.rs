@@ -35,4 +35,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "questions/routes.toml",
         include_str!("../../content/questions/routes.toml"),
     ),
+    (
+        "deadlines.toml",
+        include_str!("../../content/deadlines.toml"),
+    ),
+    (
+        "bank-holidays.toml",
+        include_str!("../../content/bank-holidays.toml"),
+    ),
 ];

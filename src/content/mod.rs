@@ -4,9 +4,11 @@
 //! compiled in (`embedded`); `--content DIR` loads a directory instead. Depends on `rules`.
 
 pub mod date;
+pub mod deadlines;
 pub mod diag;
 pub mod embedded;
 pub mod files;
+pub mod holidays;
 pub mod money;
 pub mod parse;
 pub mod questions;
@@ -28,11 +30,22 @@ pub struct Content {
     pub questions: questions::Questions,
     /// The interview's stages in order.
     pub stages: Vec<stages::Stage>,
+    /// Time limits for challenging a decision and what to do at each step.
+    pub deadlines: deadlines::DeadlinesContent,
+    /// Bank holidays for England and Wales and for Scotland.
+    pub holidays: holidays::BankHolidays,
 }
 
 /// Every file a content directory must hold, relative to it.
 pub fn all_files() -> Vec<&'static str> {
-    [stages::FILES, wca::FILES, questions::FILES].concat()
+    [
+        stages::FILES,
+        wca::FILES,
+        questions::FILES,
+        deadlines::FILES,
+        holidays::FILES,
+    ]
+    .concat()
 }
 
 /// The compiled-in default content. It is checked by the test suite, so a failure here is a
@@ -65,12 +78,20 @@ fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Di
     let wca = wca::load(files, &mut diags);
     let questions = questions::load(files, &mut diags);
     let stages = stages::load(files, &mut diags);
-    match (wca, questions, stages) {
-        (Some(wca), Some(questions), Some(stages)) if diags.is_empty() => Ok(Content {
-            wca,
-            questions,
-            stages,
-        }),
+    let deadlines = deadlines::load(files, &mut diags);
+    let holidays = holidays::load(files, &mut diags);
+    match (wca, questions, stages, deadlines, holidays) {
+        (Some(wca), Some(questions), Some(stages), Some(deadlines), Some(holidays))
+            if diags.is_empty() =>
+        {
+            Ok(Content {
+                wca,
+                questions,
+                stages,
+                deadlines,
+                holidays,
+            })
+        }
         _ => Err(diags.into_vec()),
     }
 }
