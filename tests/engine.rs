@@ -170,3 +170,59 @@ fn go_remembers_where_you_were() {
     update(&mut s, Action::Back, &c);
     assert_eq!(view(&s, &c, day(2026, 11, 25)).place.stage_number, 2);
 }
+
+#[test]
+fn a_passed_deadline_is_in_the_header_of_every_screen_and_the_routes_screen_says_what_to_do() {
+    let (c, mut s) = setup();
+    update(
+        &mut s,
+        Action::Answer {
+            question: "decision.decision_date".into(),
+            text: "11/05/2026".into(),
+        },
+        &c,
+    );
+    update(
+        &mut s,
+        Action::Answer {
+            question: "decision.jurisdiction".into(),
+            text: "1".into(),
+        },
+        &c,
+    );
+    let before = view(&s, &c, day(2026, 6, 11));
+    assert!(
+        before
+            .alerts
+            .iter()
+            .any(|a| a.text.contains("DUE SOON") && a.text.contains("Thursday 11 June 2026")),
+        "{:?}",
+        before.alerts
+    );
+    let after = view(&s, &c, day(2026, 6, 12));
+    assert!(
+        after.alerts.iter().any(|a| a.text.contains("PASSED")),
+        "{:?}",
+        after.alerts
+    );
+    update(&mut s, Action::Go(Step::Activity(3)), &c);
+    assert!(
+        !view(&s, &c, day(2026, 6, 12)).alerts.is_empty(),
+        "the header warning shows on an activity screen too"
+    );
+    let routes = c.stages.iter().position(|st| st.id == "routes").unwrap();
+    update(&mut s, Action::Go(Step::Stage(routes)), &c);
+    let Screen::Routes { findings, .. } = view(&s, &c, day(2026, 5, 20)).screen else {
+        panic!("not the routes screen")
+    };
+    let text: Vec<&str> = findings.iter().map(|f| f.text.as_str()).collect();
+    assert!(text.iter().any(|t| t.starts_with("Now: ")), "{text:#?}");
+    assert!(
+        text.iter().any(|t| t.starts_with("What to send: ")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|t| t.starts_with("If it is missed: ")),
+        "{text:#?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The view model: everything a front end shows for the current screen, built from the session
 //! and content alone. The TUI draws it; the plain mode says it. Neither adds interview logic.
 
+pub mod deadlines;
 mod outcome;
 mod questions;
 mod review;

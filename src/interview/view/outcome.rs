@@ -60,11 +60,11 @@ pub fn outcome(_session: &Session, content: &Content, a: &Assessment) -> Vec<Fin
 }
 
 /// The reconsideration and appeal timeline.
-pub fn deadlines(_session: &Session, _content: &Content, _today: NaiveDate) -> Vec<Finding> {
-    Vec::new()
+pub fn deadlines(session: &Session, content: &Content, today: NaiveDate) -> Vec<Finding> {
+    super::deadlines::findings(session, content, today)
 }
 
 /// Warnings for the header of every screen.
-pub fn alerts(_session: &Session, _content: &Content, _today: NaiveDate) -> Vec<Finding> {
-    Vec::new()
+pub fn alerts(session: &Session, content: &Content, today: NaiveDate) -> Vec<Finding> {
+    super::deadlines::alerts(session, content, today)
 }
