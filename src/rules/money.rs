@@ -19,6 +19,7 @@ impl Money {
     }
 
     /// Multiplies by a whole number (e.g. 50 times the Lower Earnings Limit).
+    #[must_use]
     pub const fn times(self, n: i64) -> Self {
         Money(self.0 * n)
     }
@@ -48,7 +49,11 @@ impl Money {
         {
             return None;
         }
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
         let frac_pence: i64 = match frac.len() {
             0 => 0,
             1 => frac.parse::<i64>().ok()? * 10,
@@ -67,7 +72,7 @@ impl fmt::Display for Money {
         let pounds = (abs / 100).to_string();
         let mut grouped = String::new();
         for (i, ch) in pounds.chars().enumerate() {
-            if i > 0 && (pounds.len() - i) % 3 == 0 {
+            if i > 0 && (pounds.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);
