@@ -3,4 +3,6 @@
 //! Dependencies point inward: `rules` (pure law) <- `content` (TOML -> typed) <- the engine and
 //! front ends. The binary in `main.rs` only wires these together.
 
+pub mod cli;
+pub mod content;
 pub mod rules;

@@ -6,3 +6,4 @@ pub mod contributions;
 pub mod money;
 pub mod provenance;
 pub mod rates;
+pub mod wca;

@@ -1,0 +1,104 @@
+//! Dates in content and session files: a TOML local date (`1980-05-17`) or the same as a
+//! string, read into `chrono::NaiveDate` with a message a person can act on.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserialize, Deserializer};
+use serde::{Serialize, Serializer};
+
+/// A calendar date as written in TOML; a time or offset is refused, not silently dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// Parses `YYYY-MM-DD`, the only form advisers and content use.
+pub fn parse_iso(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-10"))
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                        .map(Date)
+                        .ok_or_else(|| de::Error::custom(format!("{dt} is not a real date")))
+                }
+                _ => Err(de::Error::custom(format!(
+                    "`{dt}` has a time or offset: write just the date, e.g. 2026-03-10"
+                ))),
+            },
+            toml::Value::String(s) => parse_iso(&s).map(Date).map_err(de::Error::custom),
+            other => Err(de::Error::custom(format!(
+                "expected a date like 2026-03-10, found {}",
+                other.type_str()
+            ))),
+        }
+    }
+}
+
+impl Serialize for Date {
+    /// Written back as a TOML local date so hand-edited and saved files look alike.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let date = toml::value::Date {
+            year: u16::try_from(chrono::Datelike::year(&self.0)).unwrap_or(0),
+            month: u8::try_from(chrono::Datelike::month(&self.0)).unwrap_or(1),
+            day: u8::try_from(chrono::Datelike::day(&self.0)).unwrap_or(1),
+        };
+        toml::value::Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        }
+        .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+    use chrono::NaiveDate;
+
+    #[derive(serde::Deserialize, serde::Serialize)]
+    struct Holder {
+        d: Date,
+    }
+
+    #[test]
+    fn reads_toml_dates_and_strings() {
+        let a: Holder = toml::from_str("d = 2024-02-29").unwrap();
+        assert_eq!(a.d.0, NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        let b: Holder = toml::from_str("d = \"2024-02-29\"").unwrap();
+        assert_eq!(b.d, a.d);
+    }
+
+    #[test]
+    fn refuses_times_and_impossible_dates() {
+        let e = toml::from_str::<Holder>("d = 2024-02-29T10:00:00")
+            .err()
+            .unwrap();
+        assert!(e.message().contains("has a time"), "{}", e.message());
+        let e = toml::from_str::<Holder>("d = \"2023-02-29\"")
+            .err()
+            .unwrap();
+        assert!(e.message().contains("not a date"), "{}", e.message());
+        let e = toml::from_str::<Holder>("d = 5").err().unwrap();
+        assert!(e.message().contains("expected a date"), "{}", e.message());
+    }
+
+    #[test]
+    fn writes_a_toml_date() {
+        let h = Holder {
+            d: Date(NaiveDate::from_ymd_opt(1980, 5, 17).unwrap()),
+        };
+        assert_eq!(toml::to_string(&h).unwrap().trim(), "d = 1980-05-17");
+    }
+}

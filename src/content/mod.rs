@@ -1,0 +1,63 @@
+//! Content: the law and the interview's questions as TOML, turned into typed values. Two
+//! stages: raw serde structs that mirror the files (`deny_unknown_fields`), then validation that
+//! cross-checks and reports every problem with file, line and column. The default content is
+//! compiled in (`embedded`); `--content DIR` loads a directory instead. Depends on `rules`.
+
+pub mod date;
+pub mod diag;
+pub mod embedded;
+pub mod files;
+pub mod money;
+pub mod parse;
+pub mod questions;
+pub mod source;
+pub mod wca;
+
+use std::path::Path;
+
+use diag::{Diagnostic, Diagnostics};
+use files::FileSet;
+
+/// Everything the program knows about the law and the interview, validated.
+#[derive(Clone, Debug)]
+pub struct Content {
+    /// Schedules 2 and 3 and the routes.
+    pub wca: wca::WcaContent,
+    /// The questions and notes of the non-WCA stages.
+    pub questions: questions::Questions,
+}
+
+/// Every file a content directory must hold, relative to it.
+pub fn all_files() -> Vec<&'static str> {
+    [wca::FILES, questions::FILES].concat()
+}
+
+/// The compiled-in default content. It is checked by the test suite, so a failure here is a
+/// build that should never have shipped.
+pub fn load_embedded() -> Content {
+    let files = FileSet::embedded(embedded::EMBEDDED);
+    match load_files(&files, Diagnostics::default()) {
+        Ok(content) => content,
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!("the built-in content is invalid:\n{}", list.join("\n"))
+        }
+    }
+}
+
+/// Loads and validates a content directory, or returns every problem found.
+pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    let files = FileSet::read_dir(dir, &all_files(), &mut diags);
+    load_files(&files, diags)
+}
+
+/// Loads from a file set; every loader runs even after a failure, so all problems are found.
+fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
+    let wca = wca::load(files, &mut diags);
+    let questions = questions::load(files, &mut diags);
+    match (wca, questions) {
+        (Some(wca), Some(questions)) if diags.is_empty() => Ok(Content { wca, questions }),
+        _ => Err(diags.into_vec()),
+    }
+}
