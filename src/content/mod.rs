@@ -6,6 +6,7 @@
 pub mod date;
 pub mod diag;
 pub mod embedded;
+pub mod figures;
 pub mod files;
 pub mod money;
 pub mod parse;
@@ -25,11 +26,13 @@ pub struct Content {
     pub wca: wca::WcaContent,
     /// The questions and notes of the non-WCA stages.
     pub questions: questions::Questions,
+    /// LEL, rates, State Pension age and the contribution conditions' figures.
+    pub figures: figures::Figures,
 }
 
 /// Every file a content directory must hold, relative to it.
 pub fn all_files() -> Vec<&'static str> {
-    [wca::FILES, questions::FILES].concat()
+    [wca::FILES, questions::FILES, figures::FILES].concat()
 }
 
 /// The compiled-in default content. It is checked by the test suite, so a failure here is a
@@ -56,8 +59,13 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
     let wca = wca::load(files, &mut diags);
     let questions = questions::load(files, &mut diags);
-    match (wca, questions) {
-        (Some(wca), Some(questions)) if diags.is_empty() => Ok(Content { wca, questions }),
+    let figures = figures::load(files, questions.as_ref(), &mut diags);
+    match (wca, questions, figures) {
+        (Some(wca), Some(questions), Some(figures)) if diags.is_empty() => Ok(Content {
+            wca,
+            questions,
+            figures,
+        }),
         _ => Err(diags.into_vec()),
     }
 }

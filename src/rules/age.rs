@@ -321,7 +321,7 @@ fn outcome(
     }
     let over = match spa.date {
         PensionAgeDate::On(d) => claim_date >= d,
-        PensionAgeDate::NoLaterThan(d) if claim_date > d => true,
+        PensionAgeDate::NoLaterThan(d) if claim_date >= d => true,
         PensionAgeDate::NoEarlierThan(d) if claim_date < d => false,
         // The claim date falls where content cannot say which side it is on.
         PensionAgeDate::NoLaterThan(_) | PensionAgeDate::NoEarlierThan(_) => {
