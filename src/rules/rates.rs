@@ -67,11 +67,7 @@ impl RateTable {
             .iter()
             .find(|p| p.applies_from <= on && on <= p.applies_to)
             .ok_or_else(|| MissingFigure {
-                what: format!(
-                    "ESA rates for {} (covering {})",
-                    TaxYear::containing(on),
-                    day(on)
-                ),
+                what: format!("ESA rates in force on {}", day(on)),
                 origin: self.origin.clone(),
             })
     }

@@ -113,6 +113,30 @@ pub(super) fn load(
     diags: &mut Diagnostics,
 ) -> Option<Loaded> {
     let raw = parse::<RawFile>(file, diags)?;
+    let figures_ok = figures_ok(file, &raw, diags);
+    let class2_from = tax_year(file, &raw.class2_treated_as_paid.from_tax_year, diags);
+    let cases = relaxation_cases(file, &raw.relaxation_case, questions, diags);
+    if !figures_ok {
+        return None;
+    }
+    Some(Loaded {
+        minimum_age: *raw.minimum_age.years.get_ref(),
+        minimum_age_citation: citation(&raw.minimum_age.source),
+        pension_age_citation: citation(&raw.pensionable_age.source),
+        rules: ContributionRules {
+            tax_years_counted: *raw.relevant_tax_years.count.get_ref(),
+            first_multiplier: *raw.first_condition.multiplier.get_ref(),
+            second_multiplier: *raw.second_condition.multiplier.get_ref(),
+            time_limit_days: *raw.time_limit.days.get_ref(),
+            class2_treated_as_paid_from: class2_from?,
+            citations: citations(&raw),
+        },
+        relaxation_cases: cases?,
+    })
+}
+
+/// Every number in the file is more than zero.
+fn figures_ok(file: &SourceFile, raw: &RawFile, diags: &mut Diagnostics) -> bool {
     let mut ok = positive(file, "minimum_age.years", &raw.minimum_age.years, diags);
     ok &= positive(
         file,
@@ -133,11 +157,11 @@ pub(super) fn load(
         diags,
     );
     ok &= positive(file, "time_limit.days", &raw.time_limit.days, diags);
-    let class2_from = tax_year(file, &raw.class2_treated_as_paid.from_tax_year, diags);
-    ok &= class2_from.is_some();
-    let cases = relaxation_cases(file, &raw.relaxation_case, questions, diags);
-    ok &= cases.is_some();
-    let citations = ContributionCitations {
+    ok
+}
+
+fn citations(raw: &RawFile) -> ContributionCitations {
+    ContributionCitations {
         benefit_year: citation(&raw.benefit_year.source),
         relevant_tax_years: citation(&raw.relevant_tax_years.source),
         first_condition: citation(&raw.first_condition.source),
@@ -146,21 +170,7 @@ pub(super) fn load(
         class2_treated_as_paid: citation(&raw.class2_treated_as_paid.source),
         time_limit: citation(&raw.time_limit.source),
         later_benefit_year: citation(&raw.later_benefit_year.source),
-    };
-    ok.then(|| Loaded {
-        minimum_age: *raw.minimum_age.years.get_ref(),
-        minimum_age_citation: citation(&raw.minimum_age.source),
-        pension_age_citation: citation(&raw.pensionable_age.source),
-        rules: ContributionRules {
-            tax_years_counted: *raw.relevant_tax_years.count.get_ref(),
-            first_multiplier: *raw.first_condition.multiplier.get_ref(),
-            second_multiplier: *raw.second_condition.multiplier.get_ref(),
-            time_limit_days: *raw.time_limit.days.get_ref(),
-            class2_treated_as_paid_from: class2_from.expect("checked above"),
-            citations,
-        },
-        relaxation_cases: cases.expect("checked above"),
-    })
+    }
 }
 
 fn positive<T: Copy + Default + PartialOrd>(

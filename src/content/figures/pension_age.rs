@@ -60,19 +60,40 @@ pub(super) fn load(
 ) -> Option<(SpaTimetable, LeapDayRule, Citation)> {
     let raw = parse::<RawFile>(file, diags)?;
     let leap = leap_day(file, &raw.leap_day, diags);
-    let mut ok = leap.is_some();
-    let mut bands: Vec<SpaBand> = Vec::new();
-    let count = raw.band.len();
-    for (i, b) in raw.band.iter().enumerate() {
+    // Special cases are checked against the bands that are valid even when others are not,
+    // so one edit shows every mistake in the file.
+    let (bands, bands_ok) = bands(file, &raw.band, diags);
+    let special_cases = special_cases(file, &raw.special_case, &bands, diags);
+    if !bands_ok {
+        return None;
+    }
+    let timetable = SpaTimetable {
+        bands,
+        special_cases: special_cases?,
+        origin: origin(file),
+    };
+    Some((timetable, leap?, citation(&raw.leap_day.source)))
+}
+
+/// Every band checked on its own and against the one before: the valid bands, and whether
+/// all were valid.
+fn bands(
+    file: &SourceFile,
+    raw: &[Spanned<RawBand>],
+    diags: &mut Diagnostics,
+) -> (Vec<SpaBand>, bool) {
+    let mut ok = true;
+    let mut out = Vec::new();
+    for (i, b) in raw.iter().enumerate() {
         if i > 0 {
-            ok &= follows(file, b, &raw.band[i - 1], diags);
+            ok &= follows(file, b, &raw[i - 1], diags);
         }
-        match band(file, b, i == 0, i + 1 == count, diags) {
-            Some(band) => bands.push(band),
+        match band(file, b, i == 0, i + 1 == raw.len(), diags) {
+            Some(band) => out.push(band),
             None => ok = false,
         }
     }
-    if bands.is_empty() {
+    if out.is_empty() {
         diags.error(
             file,
             None,
@@ -80,27 +101,27 @@ pub(super) fn load(
         );
         ok = false;
     }
-    let mut special_cases = Vec::new();
-    for s in &raw.special_case {
-        ok &= special_ok(file, s, &bands, &special_cases, diags);
-        special_cases.push(SpaSpecialCase {
+    (out, ok)
+}
+
+/// Every special case checked against the bands.
+fn special_cases(
+    file: &SourceFile,
+    raw: &[Spanned<RawSpecial>],
+    bands: &[SpaBand],
+    diags: &mut Diagnostics,
+) -> Option<Vec<SpaSpecialCase>> {
+    let mut ok = true;
+    let mut out = Vec::new();
+    for s in raw {
+        ok &= special_ok(file, s, bands, &out, diags);
+        out.push(SpaSpecialCase {
             born: s.get_ref().born.0,
             attains_on: s.get_ref().attains.0,
             citation: citation(&s.get_ref().source),
         });
     }
-    let timetable = SpaTimetable {
-        bands,
-        special_cases,
-        origin: origin(file),
-    };
-    ok.then(|| {
-        (
-            timetable,
-            leap.expect("checked above"),
-            citation(&raw.leap_day.source),
-        )
-    })
+    ok.then_some(out)
 }
 
 fn leap_day(file: &SourceFile, raw: &RawLeapDay, diags: &mut Diagnostics) -> Option<LeapDayRule> {
@@ -126,6 +147,25 @@ fn band(
     diags: &mut Diagnostics,
 ) -> Option<SpaBand> {
     let b = raw.get_ref();
+    let mut problems = bound_problems(b, first, last);
+    let rule = band_rule(b);
+    if let Err(p) = &rule {
+        problems.push(p.clone());
+    }
+    for p in &problems {
+        diags.error(file, Some(raw.span()), format!("this band: {p}"));
+    }
+    let rule = rule.ok().filter(|_| problems.is_empty())?;
+    Some(SpaBand {
+        born_from: b.born_from.map(|d| d.0),
+        born_to: b.born_to.map(|d| d.0),
+        rule,
+        citation: citation(&b.source),
+    })
+}
+
+/// Mistakes in a band's birth dates and months.
+fn bound_problems(b: &RawBand, first: bool, last: bool) -> Vec<String> {
     let mut problems = Vec::new();
     if b.born_from.is_none() && !first {
         problems.push("only the first band may leave out born_from".to_string());
@@ -142,36 +182,21 @@ fn band(
             day(t.0)
         ));
     }
-    if let Some(m) = &b.months
-        && *m.get_ref() > 11
-    {
+    if b.months.as_ref().is_some_and(|m| *m.get_ref() > 11) {
         problems.push("months must be 0 to 11: put whole years in years".to_string());
     }
-    let rule = match (b.years, b.reached_by, b.at_least) {
-        (Some(years), None, at_least) => {
-            let months = b.months.as_ref().map_or(0, |m| *m.get_ref());
-            Some(if at_least {
-                PensionAgeRule::AtLeast { years, months }
-            } else {
-                PensionAgeRule::Exact { years, months }
-            })
-        }
-        (None, Some(by), false) if b.months.is_none() => Some(PensionAgeRule::ReachedBy(by.0)),
-        _ => {
-            problems.push("give either years (with months, and at_least = true if the age is only a lower bound) or reached_by, not both or neither".to_string());
-            None
-        }
-    };
-    for p in &problems {
-        diags.error(file, Some(raw.span()), format!("this band: {p}"));
+    problems
+}
+
+/// The band's rule: an age (exact or a lower bound) or a date by which it was reached.
+fn band_rule(b: &RawBand) -> Result<PensionAgeRule, String> {
+    let months = b.months.as_ref().map_or(0, |m| *m.get_ref());
+    match (b.years, b.reached_by, b.at_least) {
+        (Some(years), None, true) => Ok(PensionAgeRule::AtLeast { years, months }),
+        (Some(years), None, false) => Ok(PensionAgeRule::Exact { years, months }),
+        (None, Some(by), false) if b.months.is_none() => Ok(PensionAgeRule::ReachedBy(by.0)),
+        _ => Err("give either years (with months, and at_least = true if the age is only a lower bound) or reached_by, not both or neither".to_string()),
     }
-    let rule = rule.filter(|_| problems.is_empty())?;
-    Some(SpaBand {
-        born_from: b.born_from.map(|d| d.0),
-        born_to: b.born_to.map(|d| d.0),
-        rule,
-        citation: citation(&b.source),
-    })
 }
 
 /// Checks that a band starts the day after the previous one ends (whether or not either

@@ -16,6 +16,7 @@ use crate::content::money::Pounds;
 use crate::content::parse::parse;
 use crate::content::source::Source;
 use crate::rules::age::day;
+use crate::rules::contributions::TaxYear;
 use crate::rules::rates::{RatePeriod, RateRules, RateTable};
 
 #[derive(Deserialize)]
@@ -111,54 +112,12 @@ fn rules_ok(file: &SourceFile, rules: &RawRules, diags: &mut Diagnostics) -> boo
 
 fn period(file: &SourceFile, p: &RawPeriod, diags: &mut Diagnostics) -> Option<RatePeriod> {
     let year = tax_year(file, &p.tax_year, diags)?;
-    let (from, to) = (p.applies_from.get_ref().0, p.applies_to.get_ref().0);
-    let mut ok = true;
-    if from > to {
-        diags.error(
-            file,
-            Some(p.applies_to.span()),
-            format!(
-                "applies_to ({}) is before applies_from ({})",
-                day(to),
-                day(from)
-            ),
-        );
-        ok = false;
-    }
-    if from < year.first_day() || from > year.last_day() {
-        diags.error(
-            file,
-            Some(p.applies_from.span()),
-            format!(
-                "applies_from ({}) is not in tax year {year} ({} to {})",
-                day(from),
-                day(year.first_day()),
-                day(year.last_day())
-            ),
-        );
-        ok = false;
-    }
-    let amounts = [
-        Some(&p.assessment_phase_below_age),
-        Some(&p.assessment_phase_at_or_above_age),
-        Some(&p.main_phase),
-        p.work_related_activity_component.as_ref(),
-        Some(&p.support_component),
-    ];
-    for amount in amounts.into_iter().flatten() {
-        if amount.get_ref().0.pence() <= 0 {
-            diags.error(
-                file,
-                Some(amount.span()),
-                "a weekly rate must be more than zero",
-            );
-            ok = false;
-        }
-    }
-    ok.then(|| RatePeriod {
+    let dates_ok = dates_ok(file, p, year, diags);
+    let amounts_ok = amounts_ok(file, p, diags);
+    (dates_ok && amounts_ok).then(|| RatePeriod {
         tax_year: year,
-        applies_from: from,
-        applies_to: to,
+        applies_from: p.applies_from.get_ref().0,
+        applies_to: p.applies_to.get_ref().0,
         assessment_under_threshold: p.assessment_phase_below_age.get_ref().0,
         assessment_threshold_or_over: p.assessment_phase_at_or_above_age.get_ref().0,
         main_phase: p.main_phase.get_ref().0,
@@ -169,6 +128,55 @@ fn period(file: &SourceFile, p: &RawPeriod, diags: &mut Diagnostics) -> Option<R
         support_component: p.support_component.get_ref().0,
         citation: citation(&p.source),
     })
+}
+
+/// applies_from not after applies_to, and inside the period's tax year.
+fn dates_ok(file: &SourceFile, p: &RawPeriod, year: TaxYear, diags: &mut Diagnostics) -> bool {
+    let (from, to) = (p.applies_from.get_ref().0, p.applies_to.get_ref().0);
+    let mut ok = true;
+    if from > to {
+        let message = format!(
+            "applies_to ({}) is before applies_from ({})",
+            day(to),
+            day(from)
+        );
+        diags.error(file, Some(p.applies_to.span()), message);
+        ok = false;
+    }
+    if from < year.first_day() || from > year.last_day() {
+        let message = format!(
+            "applies_from ({}) is not in tax year {year} ({} to {})",
+            day(from),
+            day(year.first_day()),
+            day(year.last_day())
+        );
+        diags.error(file, Some(p.applies_from.span()), message);
+        ok = false;
+    }
+    ok
+}
+
+/// Every amount given is more than zero.
+fn amounts_ok(file: &SourceFile, p: &RawPeriod, diags: &mut Diagnostics) -> bool {
+    let amounts = [
+        Some(&p.assessment_phase_below_age),
+        Some(&p.assessment_phase_at_or_above_age),
+        Some(&p.main_phase),
+        p.work_related_activity_component.as_ref(),
+        Some(&p.support_component),
+    ];
+    let mut ok = true;
+    for amount in amounts.into_iter().flatten() {
+        if amount.get_ref().0.pence() <= 0 {
+            diags.error(
+                file,
+                Some(amount.span()),
+                "a weekly rate must be more than zero",
+            );
+            ok = false;
+        }
+    }
+    ok
 }
 
 /// Checks that a period starts the day after the previous one ends, in a later tax year.

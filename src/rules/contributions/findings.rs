@@ -72,6 +72,21 @@ pub(super) fn record_findings(
         }
         out.extend(conflict(year, rules));
     }
+    for (i, r) in records.iter().enumerate() {
+        if records[..i]
+            .iter()
+            .any(|earlier| earlier.tax_year == r.tax_year)
+        {
+            out.push(warn(
+                format!(
+                    "{} is entered more than once: only the first entry is used. Delete the \
+                     other.",
+                    r.tax_year
+                ),
+                rules,
+            ));
+        }
+    }
     for r in records.iter().filter(|r| tax_years.contains(&r.tax_year)) {
         out.extend(too_many_weeks(r, rules));
         if r.class2_weeks > 0 && r.tax_year >= rules.class2_treated_as_paid_from {
@@ -235,13 +250,33 @@ fn later_finding(
             later.benefit_year.explain()
         )
     };
+    Finding {
+        level: Level::Warn,
+        says: format!(
+            "These tax years do not satisfy both conditions. {when}, a claim decided on that \
+             benefit year would look at {}. {} This depends on the rule that lets a later \
+             benefit year be used in some cases (for example after a claim that failed the \
+             conditions); check it with DWP or a specialist before advising a fresh claim.",
+            list(&later.tax_years),
+            later_outcome(later, conditions, inputs.records)
+        ),
+        citation: rules.citations.later_benefit_year.clone(),
+    }
+}
+
+/// What the later tax years show on the record entered, or what is needed to test them.
+fn later_outcome(
+    later: &ContributionYears,
+    conditions: &Result<(FirstCondition, SecondCondition), MissingFigure>,
+    records: &[YearRecord],
+) -> String {
     let missing: Vec<String> = later
         .tax_years
         .iter()
-        .filter(|ty| !inputs.records.iter().any(|r| r.tax_year == **ty))
+        .filter(|ty| !records.iter().any(|r| r.tax_year == **ty))
         .map(ToString::to_string)
         .collect();
-    let outcome = match conditions {
+    match conditions {
         Err(m) => format!("It cannot be tested yet: {m}."),
         Ok(_) if !missing.is_empty() => format!(
             "To test it, enter what the NI record shows for {}.",
@@ -252,17 +287,6 @@ fn later_finding(
             met_word(first.met),
             met_word(second.met)
         ),
-    };
-    Finding {
-        level: Level::Warn,
-        says: format!(
-            "These tax years do not satisfy both conditions. {when}, a claim decided on that \
-             benefit year would look at {}. {outcome} This depends on the rule that lets a later \
-             benefit year be used in some cases (for example after a claim that failed the \
-             conditions); check it with DWP or a specialist before advising a fresh claim.",
-            list(&later.tax_years)
-        ),
-        citation: rules.citations.later_benefit_year.clone(),
     }
 }
 
