@@ -1,46 +1,128 @@
 //! The binary: parse arguments, read the clock once, choose what to run, map errors to exit
 //! codes. Everything else lives in the library.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use esa_interview::app::{self, Context};
 use esa_interview::cli::{Cli, Command};
-use esa_interview::content;
+use esa_interview::content::{self, Content};
+use esa_interview::interview::answer::parse_date;
+use esa_interview::store::Store;
+use esa_interview::{plain, shell, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::CheckContent { dir }) => check_content(dir.or(cli.content)),
-        None => {
-            eprintln!(
-                "esa-interview: the interview is not built yet; try `esa-interview check-content`"
-            );
-            ExitCode::from(2)
+    if let Some(Command::CheckContent { dir }) = &cli.command {
+        return check_content(dir.clone().or(cli.content.clone()).as_deref());
+    }
+    let content = match load_content(cli.content.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let today = match cli.today.as_deref().map(parse_date) {
+        None => app::system_clock().date(),
+        Some(Ok(d)) => d,
+        Some(Err(e)) => {
+            eprintln!("esa-interview: --today: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(dir) = cli.data_dir.clone().or_else(Store::default_dir) else {
+        eprintln!("esa-interview: no data folder could be found: use --data-dir DIR");
+        return ExitCode::from(2);
+    };
+    let (store, store_warnings) = match Store::open(&dir) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("esa-interview: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let ctx = Context {
+        content,
+        store,
+        store_warnings,
+        today,
+        clock: app::system_clock,
+    };
+    run(&cli, &ctx)
+}
+
+fn run(cli: &Cli, ctx: &Context) -> ExitCode {
+    match &cli.command {
+        None => interactive(cli, ctx, None),
+        Some(Command::Resume { reference }) => interactive(cli, ctx, Some(reference)),
+        Some(Command::List) => shell::list(ctx),
+        Some(Command::Export {
+            reference,
+            format,
+            output,
+        }) => shell::export(ctx, reference, *format, output.as_deref()),
+        Some(Command::Assess { file, json }) => shell::assess(ctx, file, *json),
+        Some(Command::Purge {
+            older_than,
+            dry_run,
+        }) => shell::purge(ctx, older_than, *dry_run),
+        Some(Command::CheckContent { .. }) => unreachable!("handled before loading content"),
+    }
+}
+
+fn interactive(cli: &Cli, ctx: &Context, resume: Option<&str>) -> ExitCode {
+    let result = match app::plain_reason(cli.plain) {
+        Some(reason) => {
+            let stdin = std::io::stdin();
+            plain::run(stdin.lock(), std::io::stdout(), ctx, resume, reason)
+                .map_err(|e| e.to_string())
+        }
+        None => tui::run(ctx, resume),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("esa-interview: {e}");
+            ExitCode::FAILURE
         }
     }
 }
 
-/// Validates a content directory (or the built-in content) and prints every problem.
-fn check_content(dir: Option<std::path::PathBuf>) -> ExitCode {
+fn load_content(dir: Option<&Path>) -> Result<Content, ExitCode> {
     let Some(dir) = dir else {
-        let content = content::load_embedded();
-        println!(
-            "The built-in content is valid: {} Schedule 2 activities, {} Schedule 3 descriptors, {} routes.",
-            content.wca.schedule2.activities.len(),
-            content.wca.scheme.lcwra.len(),
-            content.wca.routes.len()
-        );
-        return ExitCode::SUCCESS;
+        return Ok(content::load_embedded());
     };
-    match content::load_dir(&dir) {
-        Ok(content) => {
+    content::load_dir(dir).map_err(|problems| {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        eprintln!(
+            "esa-interview: the content in {} has {} problem(s); run check-content",
+            dir.display(),
+            problems.len()
+        );
+        ExitCode::from(2)
+    })
+}
+
+/// Validates a content directory (or the built-in content) and prints every problem.
+fn check_content(dir: Option<&Path>) -> ExitCode {
+    let (label, result) = match dir {
+        None => (
+            "The built-in content".to_string(),
+            Ok(content::load_embedded()),
+        ),
+        Some(d) => (PathBuf::from(d).display().to_string(), content::load_dir(d)),
+    };
+    match result {
+        Ok(c) => {
             println!(
-                "{} is valid: {} Schedule 2 activities, {} Schedule 3 descriptors, {} routes.",
-                dir.display(),
-                content.wca.schedule2.activities.len(),
-                content.wca.scheme.lcwra.len(),
-                content.wca.routes.len()
+                "{label} is valid: {} stages, {} Schedule 2 activities, {} Schedule 3 descriptors, {} routes, {} questions.",
+                c.stages.len(),
+                c.wca.schedule2.activities.len(),
+                c.wca.scheme.lcwra.len(),
+                c.wca.routes.len(),
+                c.questions.questions.len()
             );
             ExitCode::SUCCESS
         }
@@ -50,9 +132,8 @@ fn check_content(dir: Option<std::path::PathBuf>) -> ExitCode {
             }
             let n = problems.len();
             println!(
-                "{n} problem{} found in {}. Fix them, then run check-content again.",
-                if n == 1 { "" } else { "s" },
-                dir.display()
+                "{n} problem{} found in {label}. Fix them, then run check-content again.",
+                if n == 1 { "" } else { "s" }
             );
             ExitCode::FAILURE
         }

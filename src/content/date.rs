@@ -62,6 +62,55 @@ impl Serialize for Date {
     }
 }
 
+/// A moment (to the second, local time) as a TOML local date-time, for "last changed" stamps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Stamp(pub chrono::NaiveDateTime);
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d %H:%M"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = match toml::Value::deserialize(deserializer)? {
+            toml::Value::Datetime(dt) => dt.to_string(),
+            toml::Value::String(s) => s,
+            other => {
+                return Err(de::Error::custom(format!(
+                    "expected a date and time like 2026-03-10T14:30:00, found {}",
+                    other.type_str()
+                )));
+            }
+        };
+        [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(&text, f).ok())
+        .map(Stamp)
+        .ok_or_else(|| {
+            de::Error::custom(format!(
+                "`{text}` is not a date and time like 2026-03-10T14:30:00"
+            ))
+        })
+    }
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.0.format("%Y-%m-%dT%H:%M:%S").to_string();
+        match text.parse::<toml::value::Datetime>() {
+            Ok(dt) => dt.serialize(serializer),
+            Err(_) => serializer.serialize_str(&text),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Date;
@@ -92,6 +141,17 @@ mod tests {
         assert!(e.message().contains("not a date"), "{}", e.message());
         let e = toml::from_str::<Holder>("d = 5").err().unwrap();
         assert!(e.message().contains("expected a date"), "{}", e.message());
+    }
+
+    #[test]
+    fn stamps_round_trip() {
+        #[derive(serde::Deserialize, serde::Serialize)]
+        struct S {
+            at: super::Stamp,
+        }
+        let s: S = toml::from_str("at = 2026-11-25T10:30:00").unwrap();
+        let text = toml::to_string(&s).unwrap();
+        assert_eq!(text.trim(), "at = 2026-11-25T10:30:00");
     }
 
     #[test]

@@ -4,6 +4,10 @@
 /// Every default content file.
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
+        "interview.toml",
+        include_str!("../../content/interview.toml"),
+    ),
+    (
         "wca/schedule2.toml",
         include_str!("../../content/wca/schedule2.toml"),
     ),
@@ -46,5 +50,13 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "figures/contribution-conditions.toml",
         include_str!("../../content/figures/contribution-conditions.toml"),
+    ),
+    (
+        "deadlines.toml",
+        include_str!("../../content/deadlines.toml"),
+    ),
+    (
+        "bank-holidays.toml",
+        include_str!("../../content/bank-holidays.toml"),
     ),
 ];

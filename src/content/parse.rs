@@ -28,13 +28,16 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) ->
     let mut reported = 0;
     // Spans of the tables around what was pruned: an error there ("missing key") is a
     // consequence of the pruning, not a mistake of the user's, so it is not reported.
-    let mut around_pruned: Vec<Range<usize>> = vec![doc.span()];
+    let mut around_pruned: Vec<Range<usize>> = Vec::new();
     loop {
         match T::deserialize(toml::de::Deserializer::from(doc.clone())) {
             Ok(value) => return (reported == 0).then_some(value),
             Err(e) => {
                 let span = e.span();
-                let follow_on = span.as_ref().is_none_or(|s| around_pruned.contains(s));
+                let follow_on = !around_pruned.is_empty()
+                    && span
+                        .as_ref()
+                        .is_none_or(|s| around_pruned.contains(s) || *s == doc.span());
                 if !follow_on {
                     diags.error(file, span.clone(), plain_message(e.message()));
                     reported += 1;

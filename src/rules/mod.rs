@@ -2,7 +2,9 @@
 //! Every result explains itself as data. Legal figures come in as arguments, from content.
 
 pub mod age;
+pub mod calendar;
 pub mod contributions;
+pub mod deadlines;
 pub mod money;
 pub mod provenance;
 pub mod rates;

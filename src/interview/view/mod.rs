@@ -1,0 +1,384 @@
+//! The view model: everything a front end shows for the current screen, built from the session
+//! and content alone. The TUI draws it; the plain mode says it. Neither adds interview logic.
+
+mod outcome;
+mod questions;
+mod review;
+mod tally;
+mod wca;
+
+use chrono::NaiveDate;
+
+use crate::content::Content;
+use crate::content::stages::StageKind;
+use crate::rules::wca::Assessment;
+
+use super::session::Session;
+use super::step::Step;
+use super::update::current_step;
+
+pub use tally::{Tally, TallyLine};
+
+/// How much a line matters; front ends show it with a word and a symbol, never colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Met, or good news.
+    Ok,
+    /// Background.
+    Info,
+    /// Act on or check this.
+    Warn,
+    /// No entitlement, or a deadline passed.
+    Bar,
+}
+
+impl Level {
+    /// The word that carries the level without colour.
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::Ok => "Met",
+            Level::Info => "Note",
+            Level::Warn => "Warning",
+            Level::Bar => "Stop",
+        }
+    }
+
+    /// An ASCII symbol that carries the level without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Level::Ok => "+",
+            Level::Info => "i",
+            Level::Warn => "!",
+            Level::Bar => "X",
+        }
+    }
+}
+
+/// A sentence the adviser can read out, with where the law says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// How much it matters.
+    pub level: Level,
+    /// The sentence, with its figures.
+    pub text: String,
+    /// The provision it rests on, if any.
+    pub source: Option<String>,
+}
+
+/// Where the adviser is, for the header and the plain mode's labels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// 1-based stage number (0 on review and notes).
+    pub stage_number: usize,
+    /// How many stages.
+    pub stage_count: usize,
+    /// The stage's title.
+    pub stage_title: String,
+    /// "Activity 1 of 17: Mobilising" on an activity; None elsewhere.
+    pub activity_label: Option<String>,
+    /// The screen's code for "go": `3`, `4.12`, `review`.
+    pub code: String,
+    /// The screen's id (note key).
+    pub id: String,
+}
+
+/// One choosable line: a descriptor, a support-group descriptor or a route.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The id toggled when chosen.
+    pub id: String,
+    /// The short tag shown before it: a letter, or "SG" for a support-group descriptor.
+    pub tag: String,
+    /// Statutory text (or the route's question).
+    pub text: String,
+    /// Points, for Schedule 2 descriptors.
+    pub points: Option<u32>,
+    /// Chosen.
+    pub chosen: bool,
+    /// Why a chosen item does not count, or what it gives.
+    pub remark: Option<String>,
+}
+
+/// One question on a screen, with its current answer in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// Question id (for `Action::Answer`).
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// Help for the adviser.
+    pub help: Option<String>,
+    /// How it is answered.
+    pub kind: crate::content::questions::AnswerKind,
+    /// The current answer in words.
+    pub answer: Option<String>,
+    /// What the user would type to keep the current answer (for editing).
+    pub raw: Option<String>,
+    /// Options with whether each is selected.
+    pub options: Vec<(String, String, bool)>,
+    /// What the current answer means.
+    pub flags: Vec<Finding>,
+    /// Must be answered.
+    pub required: bool,
+}
+
+/// An explanation shown on a stage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InfoBlock {
+    /// Heading.
+    pub title: String,
+    /// Text.
+    pub text: String,
+    /// Provision.
+    pub source: String,
+}
+
+/// One Schedule 2 activity's screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActivityScreen {
+    /// Activity id.
+    pub id: String,
+    /// Number in the schedule.
+    pub number: u32,
+    /// How many activities.
+    pub count: usize,
+    /// Short name.
+    pub title: String,
+    /// Physical or mental.
+    pub part: &'static str,
+    /// Statutory text of the activity.
+    pub heading: String,
+    /// The ESA50 question.
+    pub esa50: String,
+    /// Our guidance.
+    pub guidance: String,
+    /// Questions to ask.
+    pub ask: Vec<String>,
+    /// Schedule 2 provision.
+    pub source: String,
+    /// Descriptors, then any mirrored support-group descriptor.
+    pub choices: Vec<Choice>,
+    /// Points this activity scores now.
+    pub points: u32,
+}
+
+/// What the current screen holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Questions with findings (status, residency).
+    Questions {
+        /// Stage intro.
+        intro: String,
+        /// The questions.
+        fields: Vec<Field>,
+        /// Notes that always show.
+        notes: Vec<InfoBlock>,
+        /// What the answers give.
+        findings: Vec<Finding>,
+    },
+    /// The NI record stage.
+    Contributions {
+        /// Stage intro.
+        intro: String,
+        /// Its questions.
+        fields: Vec<Field>,
+        /// Notes that always show.
+        notes: Vec<InfoBlock>,
+        /// What the answers give.
+        findings: Vec<Finding>,
+    },
+    /// One Schedule 2 activity.
+    Activity(ActivityScreen),
+    /// A list of things to tick (support group, routes).
+    Checklist {
+        /// Stage intro.
+        intro: String,
+        /// The items.
+        choices: Vec<Choice>,
+    },
+    /// The result in sentences.
+    Outcome {
+        /// Stage intro.
+        intro: String,
+        /// The sentences.
+        findings: Vec<Finding>,
+    },
+    /// Reconsideration and appeal.
+    Routes {
+        /// Stage intro.
+        intro: String,
+        /// The decision questions.
+        fields: Vec<Field>,
+        /// The timeline and what to prepare.
+        findings: Vec<Finding>,
+    },
+    /// Every screen's answers.
+    Review {
+        /// One line per screen.
+        items: Vec<review::ReviewItem>,
+    },
+    /// Every note.
+    Notes {
+        /// (screen label, note text, last changed).
+        notes: Vec<(String, String, Option<String>)>,
+    },
+}
+
+pub use review::ReviewItem;
+
+/// The note of the current screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteView {
+    /// Key in the session's notes.
+    pub key: String,
+    /// Its text (empty when none).
+    pub text: String,
+    /// When it was last changed.
+    pub changed: Option<String>,
+}
+
+/// Everything a front end shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewModel {
+    /// The claimant reference.
+    pub reference: String,
+    /// Where we are.
+    pub place: Place,
+    /// The screen.
+    pub screen: Screen,
+    /// The live points tally.
+    pub tally: Tally,
+    /// Warnings for the header of every screen (deadlines within the warning window or passed).
+    pub alerts: Vec<Finding>,
+    /// This screen's note.
+    pub note: NoteView,
+}
+
+/// Builds the view of the session's current screen; `today` counts days left to deadlines.
+pub fn view(session: &Session, content: &Content, today: NaiveDate) -> ViewModel {
+    let step = current_step(session, content);
+    let assessment = assess(session, content);
+    let place = place(step, content);
+    let note_key = place.id.clone();
+    let note = session.notes.get(&note_key);
+    ViewModel {
+        reference: session.reference.clone(),
+        screen: screen(step, session, content, &assessment, today),
+        tally: tally::build(&assessment, content),
+        alerts: outcome::alerts(session, content, today),
+        note: NoteView {
+            key: note_key,
+            text: note.map(|n| n.text.clone()).unwrap_or_default(),
+            changed: note.and_then(|n| n.changed).map(|s| s.to_string()),
+        },
+        place,
+    }
+}
+
+/// Scores the session's choices; ids unknown to this content are left out (the session file
+/// reader reports them).
+pub fn assess(session: &Session, content: &Content) -> Assessment {
+    let scheme = &content.wca.scheme;
+    let known = |id: &&String| {
+        content.wca.descriptor(id).is_some() || content.wca.lcwra_descriptor(id).is_some()
+    };
+    let descriptors: Vec<&String> = session.wca.descriptors.iter().filter(known).collect();
+    let routes: Vec<&String> = session
+        .wca
+        .exceptional
+        .iter()
+        .filter(|id| content.wca.route(id).is_some())
+        .collect();
+    crate::rules::wca::assess(scheme, &descriptors, &routes).unwrap_or_else(|_| {
+        crate::rules::wca::assess::<&String>(scheme, &[], &[])
+            .expect("an empty choice is always known")
+    })
+}
+
+fn place(step: Step, content: &Content) -> Place {
+    let stage = step.stage_index(content);
+    let activity_label = match step {
+        Step::Activity(i) => {
+            let a = &content.wca.schedule2.activities[i];
+            Some(format!(
+                "Activity {} of {}: {}",
+                a.number,
+                content.wca.schedule2.activities.len(),
+                a.title
+            ))
+        }
+        _ => None,
+    };
+    Place {
+        stage_number: stage.map_or(0, |s| s + 1),
+        stage_count: content.stages.len(),
+        stage_title: match step {
+            Step::Review => "Review".into(),
+            Step::Notes => "Notes".into(),
+            _ => stage
+                .map(|s| content.stages[s].title.clone())
+                .unwrap_or_default(),
+        },
+        activity_label,
+        code: step.code(content),
+        id: if step == Step::Notes {
+            "general".into()
+        } else {
+            step.id(content)
+        },
+    }
+}
+
+fn screen(
+    step: Step,
+    session: &Session,
+    content: &Content,
+    assessment: &Assessment,
+    today: NaiveDate,
+) -> Screen {
+    match step {
+        Step::Activity(i) => Screen::Activity(wca::activity(i, session, content, assessment)),
+        Step::Review => Screen::Review {
+            items: review::items(session, content, assessment),
+        },
+        Step::Notes => Screen::Notes {
+            notes: review::notes(session, content),
+        },
+        Step::Stage(i) => {
+            let stage = &content.stages[i];
+            let intro = stage.intro.clone();
+            match stage.kind {
+                StageKind::Questions => Screen::Questions {
+                    intro,
+                    fields: questions::fields(&stage.id, session, content),
+                    notes: questions::notes(&stage.id, content),
+                    findings: outcome::stage_findings(&stage.id, session, content),
+                },
+                StageKind::Contributions => Screen::Contributions {
+                    intro,
+                    fields: questions::fields(&stage.id, session, content),
+                    notes: questions::notes(&stage.id, content),
+                    findings: outcome::stage_findings(&stage.id, session, content),
+                },
+                StageKind::SupportGroup => Screen::Checklist {
+                    intro,
+                    choices: wca::support_group(session, content),
+                },
+                StageKind::Exceptional => Screen::Checklist {
+                    intro,
+                    choices: wca::routes(session, content),
+                },
+                StageKind::Outcome => Screen::Outcome {
+                    intro,
+                    findings: outcome::outcome(session, content, assessment),
+                },
+                StageKind::Routes => Screen::Routes {
+                    intro,
+                    fields: questions::fields(&stage.id, session, content),
+                    findings: outcome::deadlines(session, content, today),
+                },
+                StageKind::Wca => Screen::Activity(wca::activity(0, session, content, assessment)),
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The WCA screens: one Schedule 2 activity with its descriptors and the support-group
+//! descriptor that mirrors it, the support-group checklist, and the routes checklist.
+
+use crate::content::Content;
+use crate::content::wca::Route;
+use crate::interview::session::Session;
+use crate::rules::wca::{Assessment, Part};
+
+use super::tally::lcwra_label;
+use super::{ActivityScreen, Choice};
+
+/// The screen of the i-th Schedule 2 activity.
+pub fn activity(i: usize, session: &Session, content: &Content, a: &Assessment) -> ActivityScreen {
+    let act = &content.wca.schedule2.activities[i];
+    let score = a.activity(&act.id);
+    let mut choices: Vec<Choice> = act
+        .descriptors
+        .iter()
+        .map(|d| {
+            let chosen = session.is_chosen(&d.id);
+            let remark = score.and_then(|s| s.not_counting.iter().find(|n| n.id == d.id)).map(|n| {
+                let instead = content.wca.descriptor(&n.instead).map_or(n.instead.clone(), |(_, x)| x.letter.clone());
+                format!("does not count: ({instead}) counts instead (only the highest descriptor in an activity scores)")
+            });
+            Choice { id: d.id.clone(), tag: d.letter.clone(), text: d.text.clone(), points: Some(d.points), chosen, remark }
+        })
+        .collect();
+    if let Some(mirror) = content.wca.lcwra_mirroring(&act.id) {
+        choices.extend(
+            mirror
+                .descriptors
+                .iter()
+                .map(|d| lcwra_choice(&d.id, &d.text, session, content)),
+        );
+    }
+    ActivityScreen {
+        id: act.id.clone(),
+        number: act.number,
+        count: content.wca.schedule2.activities.len(),
+        title: act.title.clone(),
+        part: match act.part {
+            Part::Physical => "physical",
+            Part::Mental => "mental, cognitive and intellectual",
+        },
+        heading: act.heading.clone(),
+        esa50: act.esa50.clone(),
+        guidance: act.guidance.clone(),
+        ask: act.ask.clone(),
+        source: act.source.cite(),
+        choices,
+        points: score.map_or(0, |s| s.points),
+    }
+}
+
+fn lcwra_choice(id: &str, text: &str, session: &Session, content: &Content) -> Choice {
+    Choice {
+        id: id.to_string(),
+        tag: "SG".into(),
+        text: text.to_string(),
+        points: None,
+        chosen: session.is_chosen(id),
+        remark: Some(format!(
+            "support group: Schedule 3 {}",
+            lcwra_label(id, content)
+        )),
+    }
+}
+
+/// Every Schedule 3 descriptor as a checklist.
+pub fn support_group(session: &Session, content: &Content) -> Vec<Choice> {
+    content
+        .wca
+        .schedule3
+        .activities
+        .iter()
+        .flat_map(|a| {
+            a.descriptors.iter().map(move |d| {
+                let tag = match &d.letter {
+                    Some(l) => format!("{}{l}", a.number),
+                    None => a.number.to_string(),
+                };
+                Choice {
+                    id: d.id.clone(),
+                    tag,
+                    text: format!("{}: {}", a.title, d.text),
+                    points: None,
+                    chosen: session.is_chosen(&d.id),
+                    remark: a
+                        .gives_lcw
+                        .then(|| "also gives limited capability for work".to_string()),
+                }
+            })
+        })
+        .collect()
+}
+
+/// What a route gives, in words.
+pub fn route_gives(r: &Route) -> String {
+    match (r.new_style.lcw.is_some(), r.new_style.lcwra.is_some()) {
+        (true, true) => "gives limited capability for work and for work-related activity".into(),
+        (true, false) => "gives limited capability for work".into(),
+        (false, true) => "gives limited capability for work-related activity".into(),
+        (false, false) => String::new(),
+    }
+}
+
+/// Every route as a checklist.
+pub fn routes(session: &Session, content: &Content) -> Vec<Choice> {
+    content
+        .wca
+        .routes
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Choice {
+            id: r.id.clone(),
+            tag: (i + 1).to_string(),
+            text: format!("{}: {}", r.title, r.question),
+            points: None,
+            chosen: session.is_chosen(&r.id),
+            remark: Some(route_gives(r)),
+        })
+        .collect()
+}

@@ -1,0 +1,172 @@
+//! The interview engine without a terminal: action sequences in, session and view model out.
+#![allow(clippy::many_single_char_names)] // c, s, v: content, session, view in short tests
+
+use chrono::NaiveDate;
+use esa_interview::content::{self, Content};
+use esa_interview::interview::view::Screen;
+use esa_interview::interview::{Action, ContributionField, Outcome, Session, Step, update, view};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn setup() -> (Content, Session) {
+    let content = content::load_embedded();
+    (content, Session::new("Test claimant A", day(2026, 11, 25)))
+}
+
+#[test]
+fn a_new_session_starts_on_the_first_stage() {
+    let (c, s) = setup();
+    let v = view(&s, &c, day(2026, 11, 25));
+    assert_eq!(v.place.stage_number, 1);
+    assert_eq!(v.place.stage_count, c.stages.len());
+    assert!(matches!(v.screen, Screen::Questions { .. }));
+}
+
+#[test]
+fn next_and_back_walk_the_sequence_and_keep_answers() {
+    let (c, mut s) = setup();
+    let out = update(
+        &mut s,
+        Action::Answer {
+            question: "claimant.date_of_birth".into(),
+            text: "17/05/1980".into(),
+        },
+        &c,
+    );
+    assert_eq!(out, Outcome::Changed);
+    assert_eq!(update(&mut s, Action::Next, &c), Outcome::Moved);
+    assert_eq!(update(&mut s, Action::Back, &c), Outcome::Moved);
+    assert_eq!(s.claimant.date_of_birth.unwrap().0, day(1980, 5, 17));
+    assert_eq!(
+        update(&mut s, Action::Back, &c),
+        Outcome::Unchanged,
+        "nothing before the first screen"
+    );
+}
+
+#[test]
+fn a_bad_date_is_refused_with_what_to_type() {
+    let (c, mut s) = setup();
+    let out = update(
+        &mut s,
+        Action::Answer {
+            question: "claimant.claim_date".into(),
+            text: "31/02/2026".into(),
+        },
+        &c,
+    );
+    assert!(
+        matches!(out, Outcome::Invalid(ref m) if m.contains("not a real date")),
+        "{out:?}"
+    );
+    assert!(s.claimant.claim_date.is_none());
+}
+
+#[test]
+fn choosing_descriptors_updates_the_tally_and_marks_the_lower_one() {
+    let (c, mut s) = setup();
+    update(&mut s, Action::Go(Step::Activity(0)), &c);
+    update(&mut s, Action::Toggle("lcw.1.b".into()), &c);
+    let v = view(&s, &c, day(2026, 11, 25));
+    assert_eq!(v.tally.physical, 9);
+    assert!(!v.tally.lcw_met);
+    assert_eq!(v.tally.short_by, 6);
+    update(&mut s, Action::Toggle("lcw.1.a".into()), &c);
+    let v = view(&s, &c, day(2026, 11, 25));
+    assert_eq!((v.tally.total, v.tally.lcw_met), (15, true));
+    let Screen::Activity(a) = &v.screen else {
+        panic!("not an activity screen")
+    };
+    let b = a.choices.iter().find(|ch| ch.id == "lcw.1.b").unwrap();
+    assert!(b.chosen);
+    assert!(b.remark.as_deref().unwrap().contains("does not count"));
+    // Unchoosing takes it back.
+    update(&mut s, Action::Toggle("lcw.1.a".into()), &c);
+    assert_eq!(view(&s, &c, day(2026, 11, 25)).tally.total, 9);
+}
+
+#[test]
+fn an_unknown_id_is_refused() {
+    let (c, mut s) = setup();
+    assert!(matches!(
+        update(&mut s, Action::Toggle("lcw.99.z".into()), &c),
+        Outcome::Invalid(_)
+    ));
+    assert!(s.wca.descriptors.is_empty());
+}
+
+#[test]
+fn contributions_are_stored_by_tax_year_and_cleared_when_empty() {
+    let (c, mut s) = setup();
+    let set = |s: &mut Session, f, t: &str| {
+        update(
+            s,
+            Action::Contribution {
+                tax_year: "2024-25".into(),
+                field: f,
+                text: t.into(),
+            },
+            &c,
+        )
+    };
+    assert_eq!(
+        set(&mut s, ContributionField::Class1Weeks, "30"),
+        Outcome::Changed
+    );
+    assert!(matches!(
+        set(&mut s, ContributionField::Class2Weeks, "60"),
+        Outcome::Invalid(_)
+    ));
+    assert_eq!(
+        set(&mut s, ContributionField::Class1Earnings, "9000"),
+        Outcome::Changed
+    );
+    assert_eq!(s.contributions[0].class1_weeks, Some(30));
+    set(&mut s, ContributionField::Class1Weeks, "");
+    set(&mut s, ContributionField::Class1Earnings, "");
+    assert!(s.contributions.is_empty());
+}
+
+#[test]
+fn notes_record_when_they_changed_and_empty_notes_go() {
+    let (c, mut s) = setup();
+    let at = day(2026, 11, 25).and_hms_opt(10, 30, 0).unwrap();
+    let out = update(
+        &mut s,
+        Action::Note {
+            key: "status".into(),
+            text: "Works part time.".into(),
+            at,
+        },
+        &c,
+    );
+    assert_eq!(out, Outcome::Changed);
+    let v = view(&s, &c, day(2026, 11, 25));
+    assert_eq!(v.note.text, "Works part time.");
+    assert_eq!(v.note.changed.as_deref(), Some("2026-11-25 10:30"));
+    update(
+        &mut s,
+        Action::Note {
+            key: "status".into(),
+            text: "  ".into(),
+            at,
+        },
+        &c,
+    );
+    assert!(s.notes.is_empty());
+}
+
+#[test]
+fn go_remembers_where_you_were() {
+    let (c, mut s) = setup();
+    update(&mut s, Action::Next, &c);
+    update(&mut s, Action::Go(Step::Review), &c);
+    assert!(matches!(
+        view(&s, &c, day(2026, 11, 25)).screen,
+        Screen::Review { .. }
+    ));
+    update(&mut s, Action::Back, &c);
+    assert_eq!(view(&s, &c, day(2026, 11, 25)).place.stage_number, 2);
+}
