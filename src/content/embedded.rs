@@ -36,6 +36,22 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../content/questions/routes.toml"),
     ),
     (
+        "figures/lel.toml",
+        include_str!("../../content/figures/lel.toml"),
+    ),
+    (
+        "figures/rates.toml",
+        include_str!("../../content/figures/rates.toml"),
+    ),
+    (
+        "figures/state-pension-age.toml",
+        include_str!("../../content/figures/state-pension-age.toml"),
+    ),
+    (
+        "figures/contribution-conditions.toml",
+        include_str!("../../content/figures/contribution-conditions.toml"),
+    ),
+    (
         "deadlines.toml",
         include_str!("../../content/deadlines.toml"),
     ),

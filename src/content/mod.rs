@@ -7,6 +7,7 @@ pub mod date;
 pub mod deadlines;
 pub mod diag;
 pub mod embedded;
+pub mod figures;
 pub mod files;
 pub mod holidays;
 pub mod money;
@@ -34,6 +35,8 @@ pub struct Content {
     pub deadlines: deadlines::DeadlinesContent,
     /// Bank holidays for England and Wales and for Scotland.
     pub holidays: holidays::BankHolidays,
+    /// LEL, rates, State Pension age and the contribution conditions' figures.
+    pub figures: figures::Figures,
 }
 
 /// Every file a content directory must hold, relative to it.
@@ -42,6 +45,7 @@ pub fn all_files() -> Vec<&'static str> {
         stages::FILES,
         wca::FILES,
         questions::FILES,
+        figures::FILES,
         deadlines::FILES,
         holidays::FILES,
     ]
@@ -77,21 +81,26 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
     let wca = wca::load(files, &mut diags);
     let questions = questions::load(files, &mut diags);
+    let figures = figures::load(files, questions.as_ref(), &mut diags);
     let stages = stages::load(files, &mut diags);
     let deadlines = deadlines::load(files, &mut diags);
     let holidays = holidays::load(files, &mut diags);
-    match (wca, questions, stages, deadlines, holidays) {
-        (Some(wca), Some(questions), Some(stages), Some(deadlines), Some(holidays))
-            if diags.is_empty() =>
-        {
-            Ok(Content {
-                wca,
-                questions,
-                stages,
-                deadlines,
-                holidays,
-            })
-        }
+    match (wca, questions, figures, stages, deadlines, holidays) {
+        (
+            Some(wca),
+            Some(questions),
+            Some(figures),
+            Some(stages),
+            Some(deadlines),
+            Some(holidays),
+        ) if diags.is_empty() => Ok(Content {
+            wca,
+            questions,
+            stages,
+            deadlines,
+            holidays,
+            figures,
+        }),
         _ => Err(diags.into_vec()),
     }
 }
