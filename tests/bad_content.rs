@@ -21,6 +21,7 @@ struct Case {
     replace: String,
     message: String,
     at: Option<String>,
+    line: Option<usize>,
 }
 
 fn copy_content(to: &Path) {
@@ -55,12 +56,20 @@ fn break_copy(dir: &Path, case: &Case) -> usize {
     );
     let broken = text.replacen(&case.find, &case.replace, 1);
     std::fs::write(&path, &broken).unwrap();
+    if let Some(line) = case.line {
+        return line;
+    }
     case.at.as_ref().map_or(1, |at| {
         let offset = broken
             .find(at.as_str())
             .unwrap_or_else(|| panic!("{}: `at` text not in the broken file", case.name));
         broken[..offset].matches('\n').count() + 1
     })
+}
+
+#[test]
+fn the_corpus_has_at_least_fifty_kinds_of_mistake() {
+    assert!(cases().len() >= 50, "{} cases", cases().len());
 }
 
 #[test]

@@ -19,10 +19,10 @@ const MAX_REPORTED: usize = 50;
 /// Deserializes a whole file; on failure records every problem found and returns None.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) -> Option<T> {
     let (mut doc, syntax) = DeTable::parse_recoverable(&file.text);
-    if !syntax.is_empty() {
-        for e in syntax.iter().take(MAX_REPORTED) {
-            diags.error(file, e.span(), plain_message(e.message()));
-        }
+    if let Some(e) = syntax.first() {
+        // Only the first syntax error: the parser's recovery after it reports follow-on noise
+        // (one missing bracket makes every later key look duplicated).
+        diags.error(file, e.span(), plain_message(e.message()));
         return None;
     }
     let mut reported = 0;
