@@ -16,12 +16,14 @@ use esa_interview::content::questions::{
     AnswerKind, Choice as QChoice, Flag, FlagLevel, Note, Question,
 };
 use esa_interview::content::source::Source;
+use esa_interview::content::stages::StageKind;
 use esa_interview::interview::step::sequence;
 use esa_interview::interview::view::{
     ActivityScreen, Choice, Field, Finding, InfoBlock, NoteView, Place, ReviewItem, Screen, Tally,
-    TallyLine,
+    TallyLine, YearRow,
 };
-use esa_interview::interview::{Action, Session, Step, ViewModel, update, view};
+use esa_interview::interview::{Action, ContributionField, Session, Step, ViewModel, update, view};
+use esa_interview::plain::items::{Item, items};
 use esa_interview::plain::text::ascii;
 use esa_interview::rules::wca::Part;
 use plain_common::{clock, context, run};
@@ -34,7 +36,15 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
-/// Adds to the content what the placeholder lacks, so every kind of field is exercised: a
+/// A deadline line without the symbol that carries its urgency for the eye ("!! PASSED ...").
+fn without_symbol(text: &str) -> String {
+    match text.split_once(' ') {
+        Some((lead, rest)) if !lead.chars().any(char::is_alphanumeric) => rest.to_string(),
+        _ => text.to_string(),
+    }
+}
+
+/// Adds to the content what it may lack, so every kind of field is always exercised: a
 /// flagged yes-no question, a several-of question and an always-shown note on the first stage.
 fn enrich(ctx: &mut Context) {
     let stage = ctx.content.stages[0].id.clone();
@@ -115,6 +125,23 @@ fn populated(ctx: &Context) -> Session {
         update(s, Action::Toggle(a.descriptors[0].id.clone()), c);
     }
     update(s, Action::Toggle(c.wca.routes[0].id.clone()), c);
+    let contributions = c
+        .stages
+        .iter()
+        .position(|x| x.kind == StageKind::Contributions);
+    let mut at = s.clone();
+    update(&mut at, Action::Go(Step::Stage(contributions.unwrap())), c);
+    let vm = view(&at, c, ctx.today);
+    for item in items(&vm).unwrap_or_default() {
+        if let Item::Entry { field, .. } = item {
+            let text = if field == ContributionField::Class1Earnings {
+                "9000"
+            } else {
+                "30"
+            };
+            update(s, item.action(text), c);
+        }
+    }
     let first_stage = c.stages[0].id.clone();
     for key in ["general".to_string(), first_stage, activities[0].id.clone()] {
         let text = format!("Test note on {key}.\nSecond line.");
@@ -236,13 +263,36 @@ fn activity(a: &ActivityScreen, out: &mut Vec<String>) {
 
 fn screen(s: &Screen, out: &mut Vec<String>) {
     match s {
-        Screen::Questions {
+        Screen::Contributions {
             intro,
+            years,
             fields,
             notes,
             findings,
+        } => {
+            for YearRow {
+                tax_year,
+                lel,
+                fields: entries,
+            } in years
+            {
+                for (which, value) in entries {
+                    out.push(format!("Tax year {tax_year} ({lel}): {}", which.label()));
+                    out.extend(value.iter().map(|v| format!("Current answer: {v}")));
+                }
+            }
+            out.push(intro.clone());
+            for f in fields {
+                field(f, out);
+            }
+            for b in notes {
+                info(b, out);
+            }
+            for f in findings {
+                finding(f, "", out);
+            }
         }
-        | Screen::Contributions {
+        Screen::Questions {
             intro,
             fields,
             notes,
@@ -283,7 +333,9 @@ fn screen(s: &Screen, out: &mut Vec<String>) {
                 field(f, out);
             }
             for f in findings {
-                finding(f, "Deadline", out);
+                // Labelled by what each line is (see `plain::speak::route_finding`).
+                out.push(without_symbol(&f.text));
+                out.extend(f.source.clone());
             }
         }
         Screen::Review { items } => {
@@ -415,12 +467,7 @@ fn every_populated_view_model_field_is_said_on_every_screen() {
         script.push(format!("go {}", step.code(c)));
         let mut at = session.clone();
         update(&mut at, Action::Go(*step), c);
-        let questions = match view(&at, c, ctx.today).screen {
-            Screen::Questions { fields, .. }
-            | Screen::Contributions { fields, .. }
-            | Screen::Routes { fields, .. } => fields.len(),
-            _ => 0,
-        };
+        let questions = items(&view(&at, c, ctx.today)).map_or(0, |i| i.len());
         script.extend(std::iter::repeat_n(
             String::new(),
             questions.saturating_sub(1),
@@ -433,7 +480,8 @@ fn every_populated_view_model_field_is_said_on_every_screen() {
     let first = view(&session, c, ctx.today);
     assert!(whole.contains(&norm(&first.reference)));
     for a in &first.alerts {
-        assert!(whole.contains(&norm(&a.text)), "alert not said: {}", a.text);
+        let said = format!("Deadline: {}", without_symbol(&a.text));
+        assert!(whole.contains(&norm(&said)), "alert not said: {}", a.text);
     }
     let segments: Vec<&str> = out.transcript.split("\n> go ").skip(1).collect();
     assert_eq!(segments.len(), steps.len());

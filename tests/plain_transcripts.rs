@@ -82,7 +82,7 @@ fn invalid_input_is_refused_with_an_error_and_the_question_again() {
         .lines()
         .filter(|l| l.starts_with("Error: "))
         .count();
-    assert_eq!(errors, 13, "one error per mistake in the script");
+    assert_eq!(errors, 14, "one error per mistake in the script");
     assert!(out.stdout.ends_with("Goodbye.\n"));
 }
 

@@ -6,18 +6,19 @@ use std::io::{self, BufRead, Write};
 
 use crate::cli::Format;
 use crate::interview::step::parse_target;
-use crate::interview::view::{Choice, Field, Screen};
+use crate::interview::view::{Choice, Screen};
 use crate::interview::{Action, Outcome, ViewModel};
 use crate::report;
 
-use super::convo::{Convo, Flow, fields};
+use super::convo::{Convo, Flow};
+use super::items::{Item, items};
 use super::prompt::Ask;
 
 impl<R: BufRead, W: Write> Convo<'_, R, W> {
     /// A typed line that is not a command.
     pub(super) fn answer(&mut self, text: &str, vm: &ViewModel) -> io::Result<Flow> {
-        if let Some(f) = self.field(vm) {
-            return self.answer_question(&f.clone(), text);
+        if let Some(item) = self.item(vm) {
+            return self.answer_item(item, text);
         }
         match &vm.screen {
             Screen::Activity(a) => self.toggle(text, &a.choices),
@@ -28,7 +29,7 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
                     "\"{text}\" is not a code on this page: type go and a code, such as go 1."
                 )),
             },
-            _ if fields(vm).is_some_and(|f| !f.is_empty()) => self.error(
+            _ if items(vm).is_some_and(|f| !f.is_empty()) => self.error(
                 "the interview is at its end: type review, export, back or quit. Type help for \
                  the list.",
             ),
@@ -39,28 +40,22 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
         }
     }
 
-    /// Answers the question being asked, says the answer back in words, and moves on.
-    fn answer_question(&mut self, f: &Field, text: &str) -> io::Result<Flow> {
+    /// Answers the question (or NI entry) being asked, says the answer back in words, and
+    /// moves on.
+    fn answer_item(&mut self, item: Item, text: &str) -> io::Result<Flow> {
         let typed = if text.eq_ignore_ascii_case("clear") {
             ""
         } else {
             text
         };
-        let action = Action::Answer {
-            question: f.id.clone(),
-            text: typed.to_string(),
-        };
-        let (outcome, lines) = self.apply(vec![action])?;
+        let (outcome, lines) = self.apply(vec![item.action(typed)])?;
         if let Outcome::Invalid(m) = outcome {
             return self.error(&m);
         }
         let after = self.vm();
-        let all = fields(&after).unwrap_or_default();
-        let now = all
-            .iter()
-            .find(|x| x.id == f.id)
-            .and_then(|x| x.answer.clone());
-        self.io.say(&match (now, &f.answer) {
+        let all = items(&after).unwrap_or_default();
+        let now = all.iter().find(|x| x.same(&item)).and_then(Item::answer);
+        self.io.say(&match (now, item.answer()) {
             (Some(a), _) => format!("Answer recorded: {a}."),
             (None, Some(_)) => "Answer removed.".to_string(),
             (None, None) => "No answer recorded.".to_string(),

@@ -10,12 +10,13 @@ use crate::app::Context;
 use crate::content::stages::StageKind;
 use crate::interview::commands::CommandId;
 use crate::interview::step::{first_step_of, parse_target};
-use crate::interview::view::{Field, Screen};
+use crate::interview::view::Screen;
 use crate::interview::{Action, Outcome, ViewModel, view};
 use crate::store::Handle;
 
 use super::Io;
 use super::input::{Input, classify};
+use super::items::{Item, items};
 use super::prompt::{Ask, END, prompt};
 use super::speak::{alerts, body, heading, help, tally};
 
@@ -111,7 +112,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
         if let Some(left) = self.shown.take() {
             self.left_at.insert(left, self.focus);
         }
-        let last = fields(vm).map_or(0, |f| f.len().saturating_sub(1));
+        let last = items(vm).map_or(0, |f| f.len().saturating_sub(1));
         self.focus = match std::mem::replace(&mut self.landing, Landing::First) {
             Landing::First => 0,
             Landing::Last => last,
@@ -129,9 +130,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
     }
 
     fn handle_line(&mut self, line: &str, vm: &ViewModel) -> io::Result<Flow> {
-        let yes_no = self
-            .field(vm)
-            .is_some_and(|f| f.kind == crate::content::questions::AnswerKind::YesNo);
+        let yes_no = self.item(vm).is_some_and(|i| i.is_yes_no());
         match classify(line, yes_no) {
             Input::Empty => self.enter(vm),
             Input::Command(c, arg) => self.command(c.id, arg, vm),
@@ -139,14 +138,14 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
         }
     }
 
-    /// The question being asked, on a question screen.
-    pub(super) fn field<'v>(&self, vm: &'v ViewModel) -> Option<&'v Field> {
-        fields(vm).and_then(|f| f.get(self.focus))
+    /// The question (or NI record entry) being asked, on a question screen.
+    pub(super) fn item<'v>(&self, vm: &'v ViewModel) -> Option<Item<'v>> {
+        items(vm).and_then(|f| f.get(self.focus).copied())
     }
 
     /// Enter alone (or skip): keep the answer and move to the next prompt.
     fn enter(&mut self, vm: &ViewModel) -> io::Result<Flow> {
-        match (&vm.screen, fields(vm)) {
+        match (&vm.screen, items(vm)) {
             (Screen::Review { .. } | Screen::Notes { .. }, _) => self.back(vm),
             (_, Some(f)) if self.focus + 1 < f.len() => {
                 self.focus += 1;
@@ -160,7 +159,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
     pub(super) fn next_screen(&mut self, vm: &ViewModel) -> io::Result<Flow> {
         let (outcome, _) = self.apply(vec![Action::Next])?;
         if outcome == Outcome::Unchanged {
-            match fields(vm) {
+            match items(vm) {
                 Some(f) if !f.is_empty() => self.focus = f.len(),
                 _ => self.io.say(END)?,
             }
@@ -203,7 +202,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
     /// Back: the previous question of this screen, else the engine's back (where you were
     /// before a jump, or the screen before). Answers are never changed by going back.
     fn back(&mut self, vm: &ViewModel) -> io::Result<Flow> {
-        if let Some(f) = fields(vm).filter(|_| self.focus > 0) {
+        if let Some(f) = items(vm).filter(|_| self.focus > 0) {
             self.focus = self.focus.min(f.len()) - 1;
             return Ok(Flow::Ask(Ask::Again));
         }
@@ -252,15 +251,5 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
             Some(i) => self.go_to(first_step_of(i, content)),
             None => self.error("this interview has no reconsideration and appeal stage."),
         }
-    }
-}
-
-/// The questions of a question screen (None on other screens).
-pub fn fields(vm: &ViewModel) -> Option<&[Field]> {
-    match &vm.screen {
-        Screen::Questions { fields, .. }
-        | Screen::Contributions { fields, .. }
-        | Screen::Routes { fields, .. } => Some(fields),
-        _ => None,
     }
 }

@@ -3,7 +3,10 @@
 //! how to answer and says the current answer in words. Pure: view model in, sentences out.
 
 use crate::content::questions::AnswerKind;
-use crate::interview::view::{ActivityScreen, Choice, Field, Screen, ViewModel};
+use crate::interview::ContributionField;
+use crate::interview::view::{ActivityScreen, Choice, Field, Screen, ViewModel, YearRow};
+
+use super::items::{Item, entry_words, items};
 
 use super::speak::{finding_by_level, stage_label};
 
@@ -25,9 +28,9 @@ pub const END: &str = "This is the end of the interview. Type review to check ev
 /// The prompt for the current screen; `focus` is the question being asked on a question screen.
 pub fn prompt(vm: &ViewModel, focus: usize, ask: Ask) -> Vec<String> {
     match &vm.screen {
-        Screen::Questions { fields, .. }
-        | Screen::Contributions { fields, .. }
-        | Screen::Routes { fields, .. } => questions(vm, fields, focus, ask),
+        Screen::Questions { .. } | Screen::Contributions { .. } | Screen::Routes { .. } => {
+            questions(vm, focus, ask)
+        }
         Screen::Activity(a) => activity(vm, a, ask),
         Screen::Checklist { choices, .. } => checklist(vm, choices, ask),
         Screen::Outcome { .. } => labelled(
@@ -58,18 +61,48 @@ fn labelled(vm: &ViewModel, ask: Ask, text: &str) -> Vec<String> {
     }
 }
 
-fn questions(vm: &ViewModel, fields: &[Field], focus: usize, ask: Ask) -> Vec<String> {
-    if fields.is_empty() {
-        labelled(
+fn questions(vm: &ViewModel, focus: usize, ask: Ask) -> Vec<String> {
+    let all = items(vm).unwrap_or_default();
+    match all.get(focus) {
+        _ if all.is_empty() => labelled(
             vm,
             ask,
             "There is nothing to answer on this stage: press Enter to go on, or type a command.",
-        )
-    } else if let Some(f) = fields.get(focus) {
-        question(f, focus, fields.len())
-    } else {
-        labelled(vm, Ask::Again, END)
+        ),
+        Some(Item::Question(f)) => question(f, focus, all.len()),
+        Some(Item::Entry { row, field, value }) => {
+            vec![entry(row, *field, *value, focus, all.len())]
+        }
+        None => labelled(vm, Ask::Again, END),
     }
+}
+
+/// One field of a tax year's NI record, self-contained like a question.
+pub fn entry(
+    row: &YearRow,
+    field: ContributionField,
+    value: Option<&str>,
+    i: usize,
+    n: usize,
+) -> String {
+    let how = match field {
+        ContributionField::Class1Earnings => "Type an amount in pounds, such as 9000.00.",
+        _ => "Type a number of weeks from 0 to 53.",
+    };
+    let current = match value {
+        Some(v) => format!(
+            "Current answer: {}. Press Enter to keep it.",
+            entry_words(field, v)
+        ),
+        None => "Nothing entered yet. Press Enter to leave it empty.".to_string(),
+    };
+    format!(
+        "Question {} of {n}: Tax year {} ({}): {}. {how} {current}",
+        i + 1,
+        row.tax_year,
+        row.lel,
+        field.label()
+    )
 }
 
 /// One question, self-contained: its number, text, help, how to answer and the current answer.

@@ -3,7 +3,7 @@
 //! in, sentences out; the prompts themselves are in `prompt`. Depends on `interview` only.
 
 use crate::interview::commands::COMMANDS;
-use crate::interview::view::{Finding, InfoBlock, ReviewItem, Screen, Tally, ViewModel};
+use crate::interview::view::{Finding, InfoBlock, Level, ReviewItem, Screen, Tally, ViewModel};
 use crate::rules::wca::Part;
 
 /// "Stage 4 of 8: Work Capability Assessment.", "Review." or "Notes.": the label a prompt
@@ -36,11 +36,22 @@ pub fn heading(vm: &ViewModel) -> String {
     }
 }
 
-/// A finding as one line: its level's word (or another label), the sentence and its source.
+/// A finding as one line: a label (none when empty), the sentence and its source.
 pub fn finding(label: &str, f: &Finding) -> String {
-    match &f.source {
-        Some(s) => format!("{label}: {} Source: {s}.", f.text),
-        None => format!("{label}: {}", f.text),
+    let text = f.text.trim_end();
+    let stop = if text.ends_with(['.', '?', '!']) {
+        ""
+    } else {
+        "."
+    };
+    let said = match &f.source {
+        Some(s) => format!("{text}{stop} Source: {s}."),
+        None => format!("{text}{stop}"),
+    };
+    if label.is_empty() {
+        said
+    } else {
+        format!("{label}: {said}")
     }
 }
 
@@ -49,15 +60,25 @@ pub fn finding_by_level(f: &Finding) -> String {
     finding(f.level.word(), f)
 }
 
+/// A finding of the reconsideration and appeal stage. Its sentences label themselves ("Now:",
+/// "What to send:", "Prepare:"), so background is said as it is; a cited line that matters
+/// (a step's last day, what happens if it is missed) is a `Deadline:`; an uncited warning
+/// (dates that do not fit together) keeps its level's word.
+pub fn route_finding(f: &Finding) -> String {
+    match (f.level, &f.source) {
+        (Level::Info | Level::Ok, None) | (Level::Info, Some(_)) => finding("", f),
+        (_, Some(_)) => deadline(f),
+        (Level::Warn | Level::Bar, None) => finding_by_level(f),
+    }
+}
+
 /// Every finding the screen shows beside its questions, as said (fields' flags excluded).
 pub fn screen_findings(screen: &Screen) -> Vec<String> {
     match screen {
         Screen::Questions { findings, .. }
         | Screen::Contributions { findings, .. }
         | Screen::Outcome { findings, .. } => findings.iter().map(finding_by_level).collect(),
-        Screen::Routes { findings, .. } => {
-            findings.iter().map(|f| finding("Deadline", f)).collect()
-        }
+        Screen::Routes { findings, .. } => findings.iter().map(route_finding).collect(),
         _ => Vec::new(),
     }
 }
@@ -201,7 +222,23 @@ pub fn tally(t: &Tally) -> Vec<String> {
 
 /// Every alert (deadline warnings) as lines.
 pub fn alerts(vm: &ViewModel) -> Vec<String> {
-    vm.alerts.iter().map(|f| finding("Deadline", f)).collect()
+    vm.alerts.iter().map(deadline).collect()
+}
+
+/// "Deadline: Mandatory reconsideration: last day ...". A leading symbol ("!!", "-") is
+/// dropped: it carries the urgency for the eye, and the word after it says the same aloud.
+fn deadline(f: &Finding) -> String {
+    let text = match f.text.split_once(' ') {
+        Some((lead, rest)) if !lead.chars().any(char::is_alphanumeric) => rest,
+        _ => f.text.as_str(),
+    };
+    finding(
+        "Deadline",
+        &Finding {
+            text: text.to_string(),
+            ..f.clone()
+        },
+    )
 }
 
 /// The help: how the mode works and every command, from the one command table.

@@ -24,11 +24,13 @@ pub fn ascii(text: &str) -> String {
             }
             let trailing = amount.len() - amount.trim_end_matches(['.', ',']).len();
             let tail = amount.split_off(amount.len() - trailing);
-            if amount.is_empty() {
-                out.push_str("pounds");
-            } else {
-                out.push_str(&amount);
-                out.push_str(" pounds");
+            match amount.as_str() {
+                "" => out.push_str("pounds"),
+                "1" => out.push_str("1 pound"),
+                _ => {
+                    out.push_str(&amount);
+                    out.push_str(" pounds");
+                }
             }
             out.push_str(&tail);
             continue;
@@ -101,7 +103,7 @@ impl<W: Write> Out<W> {
 
     /// Says one paragraph (made ASCII-safe and wrapped).
     pub fn say(&mut self, text: &str) -> io::Result<()> {
-        for line in wrap(&ascii(text), self.width) {
+        for line in wrap(ascii(text).trim_end(), self.width) {
             writeln!(self.w, "{}", line.trim_end())?;
         }
         Ok(())
@@ -131,6 +133,7 @@ mod tests {
     fn pounds_are_said_in_words_and_quotes_become_ascii() {
         assert_eq!(ascii("£6,396.00 a year."), "6,396.00 pounds a year.");
         assert_eq!(ascii("up to £90."), "up to 90 pounds.");
+        assert_eq!(ascii("a £1 coin"), "a 1 pound coin");
         assert_eq!(
             ascii("the claimant\u{2019}s \u{201C}bad\u{201D} day \u{2014} ok"),
             "the claimant's \"bad\" day - ok"
