@@ -25,8 +25,11 @@ pub fn clock() -> NaiveDateTime {
     today().and_hms_opt(10, 30, 0).unwrap()
 }
 
-/// A context over a fresh sessions folder with the built-in content.
+/// A context over a fresh sessions folder with the built-in content. The folder is made
+/// private first, as a real one should be, so no permissions warning varies the transcripts.
 pub fn context(dir: &Path) -> Context {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
     let (store, store_warnings) = Store::open(dir).expect("the temporary folder opens");
     Context {
         content: content::load_embedded(),
