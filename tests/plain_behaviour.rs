@@ -334,7 +334,11 @@ fn a_session_open_elsewhere_is_said_with_who_and_since_when_and_offered_read_onl
     run(&ctx, None, &lines(&["Test claimant A", "quit"]));
     let id = ctx.store.find("Test claimant A").unwrap();
     let _other = ctx.store.open_session(&id, Access::ReadWrite).unwrap();
-    let out = run(&ctx, Some("Test claimant A"), &lines(&["y", "17/05/1980", "quit"]));
+    let out = run(
+        &ctx,
+        Some("Test claimant A"),
+        &lines(&["y", "17/05/1980", "quit"]),
+    );
     let said = out
         .stdout
         .lines()
@@ -342,7 +346,16 @@ fn a_session_open_elsewhere_is_said_with_who_and_since_when_and_offered_read_onl
         .unwrap_or_else(|| panic!("not said: {}", out.stdout));
     assert!(said.contains(", since "), "{said}");
     assert!(out.stdout.contains("Question: Open it read-only"));
-    assert!(out.stdout.contains("Read-only: you can look at every answer"));
-    assert!(out.stdout.contains("Error: this session is open read-only, so answers cannot"));
-    assert!(out.stdout.contains("Nothing was saved: this session is open read-only."));
+    assert!(
+        out.stdout
+            .contains("Read-only: you can look at every answer")
+    );
+    assert!(
+        out.stdout
+            .contains("Error: this session is open read-only, so answers cannot")
+    );
+    assert!(
+        out.stdout
+            .contains("Nothing was saved: this session is open read-only.")
+    );
 }

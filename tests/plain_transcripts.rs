@@ -48,7 +48,7 @@ fn a_full_interview_typed_from_start_to_end() {
     );
     assert!(
         out.stdout
-            .contains("Saved: the statement for Test claimant A is in DATA/exports/")
+            .contains("Saved: the statement for Test claimant A is in DATA/exports/SESSION-ID.md.")
     );
     assert!(out.stdout.ends_with("Goodbye.\n"));
 }

@@ -159,13 +159,21 @@ pub fn run_bytes(
     };
     result.expect("the conversation ends without an I/O error");
     let (stdout, transcript) = shared.borrow().clone();
-    let dir = ctx.store.dir().display().to_string();
+    let stdout = String::from_utf8(stdout).expect("output is UTF-8");
     Run {
-        stdout: String::from_utf8(stdout)
-            .expect("output is UTF-8")
-            .replace(&dir, "DATA"),
-        transcript: transcript.replace(&dir, "DATA"),
+        stdout: steady(ctx, &stdout),
+        transcript: steady(ctx, &transcript),
     }
+}
+
+/// The output with what differs from run to run named instead: the sessions folder as DATA and
+/// each session's id (a file name the store chooses) as SESSION-ID.
+fn steady(ctx: &Context, text: &str) -> String {
+    let mut text = text.replace(&ctx.store.dir().display().to_string(), "DATA");
+    for s in ctx.store.list() {
+        text = text.replace(&s.id, "SESSION-ID");
+    }
+    text
 }
 
 /// Why a piece of output would be read badly, if it would: escape sequences, carriage-return
