@@ -3,7 +3,9 @@
 //! in, sentences out; the prompts themselves are in `prompt`. Depends on `interview` only.
 
 use crate::interview::commands::COMMANDS;
-use crate::interview::view::{Finding, InfoBlock, Level, ReviewItem, Screen, Tally, ViewModel};
+use crate::interview::view::{
+    Finding, InfoBlock, Level, ReviewItem, Screen, Tally, TallyLine, ViewModel,
+};
 use crate::rules::wca::Part;
 
 /// "Stage 4 of 8: Work Capability Assessment.", "Review." or "Notes.": the label a prompt
@@ -188,16 +190,7 @@ pub fn tally(t: &Tally) -> Vec<String> {
          for work{short}.",
         t.physical, t.mental, t.total, t.threshold
     )];
-    out.extend(t.lines.iter().map(|l| {
-        let part = match l.part {
-            Part::Physical => "physical",
-            Part::Mental => "mental",
-        };
-        format!(
-            "Scoring: activity {}, {}: ({}) {} points, {part}.",
-            l.number, l.title, l.letter, l.points
-        )
-    }));
+    out.extend(t.lines.iter().map(scoring));
     out.push(if t.lcw_met {
         format!(
             "Limited capability for work: met: {}.",
@@ -218,6 +211,18 @@ pub fn tally(t: &Tally) -> Vec<String> {
     out.push(format!("Group: {}.", t.group_words()));
     out.extend(t.cautions.iter().map(|c| format!("Warning: {c}")));
     out
+}
+
+/// "Scoring: activity 1, Mobilising: (b) 9 points, physical."
+fn scoring(l: &TallyLine) -> String {
+    let part = match l.part {
+        Part::Physical => "physical",
+        Part::Mental => "mental",
+    };
+    format!(
+        "Scoring: activity {}, {}: ({}) {} points, {part}.",
+        l.number, l.title, l.letter, l.points
+    )
 }
 
 /// Every alert (deadline warnings) as lines.

@@ -26,17 +26,8 @@ pub fn start<R: BufRead, W: Write>(
     ctx: &Context,
     resume: Option<&str>,
 ) -> io::Result<Option<Handle>> {
-    if let Some(reference) = resume {
-        match ctx.store.find(reference) {
-            Some(id) => {
-                if let Some(handle) = open(io, ctx, &id)? {
-                    return Ok(Some(handle));
-                }
-            }
-            None => io.say(&format!(
-                "Error: no saved session has the reference {reference}."
-            ))?,
-        }
+    if let Some(handle) = resume_given(io, ctx, resume)? {
+        return Ok(Some(handle));
     }
     loop {
         let sessions = ctx.store.list();
@@ -66,6 +57,24 @@ pub fn start<R: BufRead, W: Write>(
             Choice::Say(text) => io.say(&text)?,
         }
     }
+}
+
+/// Opens the session named on the command line, if one was and it can be opened.
+fn resume_given<R: BufRead, W: Write>(
+    io: &mut Io<R, W>,
+    ctx: &Context,
+    resume: Option<&str>,
+) -> io::Result<Option<Handle>> {
+    let Some(reference) = resume else {
+        return Ok(None);
+    };
+    if let Some(id) = ctx.store.find(reference) {
+        return open(io, ctx, &id);
+    }
+    io.say(&format!(
+        "Error: no saved session has the reference {reference}."
+    ))?;
+    Ok(None)
 }
 
 enum Choice {
@@ -143,23 +152,8 @@ fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<
         let reference = match classify(&line, false) {
             Input::Command(c, _) if c.id == CommandId::Quit => return nothing_saved(io),
             Input::Text(t) => t.to_string(),
-            Input::Command(c, _) if c.id == CommandId::Help => {
-                io.say(REFERENCE_HELP)?;
-                continue;
-            }
-            Input::Command(c, _) => {
-                io.say(&format!(
-                    "Error: no session is open yet, so {} cannot be used: type the claimant's \
-                     reference, or quit to leave.",
-                    c.words[0]
-                ))?;
-                continue;
-            }
-            Input::Empty => {
-                io.say(
-                    "Error: the claimant reference cannot be empty: type a name or your own \
-                     reference, or quit to leave.",
-                )?;
+            other => {
+                io.say(&not_a_reference(&other))?;
                 continue;
             }
         };
@@ -180,6 +174,21 @@ fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<
                 Err(io::Error::other(e.to_string()))
             }
         };
+    }
+}
+
+/// What to say when a line at the reference prompt is not a reference.
+fn not_a_reference(input: &Input) -> String {
+    match input {
+        Input::Command(c, _) if c.id == CommandId::Help => REFERENCE_HELP.to_string(),
+        Input::Command(c, _) => format!(
+            "Error: no session is open yet, so {} cannot be used: type the claimant's \
+             reference, or quit to leave.",
+            c.words[0]
+        ),
+        _ => "Error: the claimant reference cannot be empty: type a name or your own \
+              reference, or quit to leave."
+            .to_string(),
     }
 }
 
