@@ -133,7 +133,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[],
         words: &["skip", "s"],
         arg: None,
-        help: "leave this question unanswered and move on",
+        help: "move on without answering now (an answer already given is kept)",
         footer: false,
     },
     Command {
