@@ -221,6 +221,13 @@ const DAMAGED: &[(&str, &str, usize, &[&str])] = &[
         &["contributions[1].class2_weeks", "53"],
     ),
     ("format as text", "format = \"one\"\n", 1, &["format"]),
+    ("empty", "", 1, &["format: missing"]),
+    (
+        "no format",
+        "reference = \"x\"\n[claimant]\n",
+        1,
+        &["format: missing"],
+    ),
 ];
 
 #[test]

@@ -9,7 +9,7 @@ use super::statement::{Block, Statement};
 pub fn render(s: &Statement) -> String {
     let mut out = format!("# {}\n\n", escape(&s.title));
     for (label, value) in &s.facts {
-        let _ = writeln!(out, "- **{label}:** {}", escape(value));
+        let _ = writeln!(out, "- **{}:** {}", escape(label), escape(value));
     }
     for section in &s.sections {
         let _ = write!(out, "\n## {}\n", escape(&section.heading));
@@ -37,7 +37,12 @@ fn block_md(out: &mut String, block: &Block) {
                 if i > 0 {
                     out.push('\n');
                 }
-                let _ = writeln!(out, "**{}:** {}", escape(label), paragraphs(value));
+                let label = if label.ends_with(['?', ':', '.']) {
+                    escape(label)
+                } else {
+                    format!("{}:", escape(label))
+                };
+                let _ = writeln!(out, "**{label}** {}", paragraphs(value));
             }
         }
         Block::Bullets(items) => {

@@ -56,6 +56,15 @@ pub enum Block {
     Bullets(Vec<String>),
 }
 
+/// A label followed by its value: "Why it applies: ..." but "Is the claimant ...? Yes".
+pub fn labelled(label: &str, value: &str) -> String {
+    if label.ends_with(['?', ':', '.']) {
+        format!("{label} {value}")
+    } else {
+        format!("{label}: {value}")
+    }
+}
+
 impl Section {
     fn new(heading: &str, blocks: Vec<Block>) -> Section {
         Section {

@@ -1,7 +1,7 @@
 //! A statement as plain text, wrapped at 76 columns, for email, a letter or a screen reader:
 //! underlined headings, indented quotations, labels followed by a colon. Depends on `statement`.
 
-use super::statement::{Block, Statement};
+use super::statement::{Block, Statement, labelled};
 
 /// The width text exports are wrapped to.
 pub const WIDTH: usize = 76;
@@ -30,7 +30,7 @@ fn block_text(out: &mut String, block: &Block) {
         Block::Quote(t) => out.push_str(&indent(t, "    ")),
         Block::Pairs(pairs) => {
             for (label, value) in pairs {
-                out.push_str(&hanging(&format!("{label}: {value}"), "  "));
+                out.push_str(&hanging(&labelled(label, value), "  "));
             }
         }
         Block::Bullets(items) => {

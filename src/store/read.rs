@@ -23,10 +23,17 @@ pub fn parse(text: &str, file: &str) -> Result<Session, StoreError> {
     Ok(session)
 }
 
-/// Refuses a file from a newer format, and a `format` that is not a version number.
+/// Refuses a file from a newer format, a `format` that is not a version number, and a file
+/// with none (an empty or truncated file must not read as an empty session).
 pub fn check_format(value: Option<&toml::Value>, text: &str, file: &str) -> Result<(), StoreError> {
     match value {
-        None => Ok(()),
+        None => Err(StoreError::Damaged {
+            file: file.to_string(),
+            line: 1,
+            message: format!(
+                "format: missing: a session file starts with `format = {FORMAT}` (is it empty or cut short?)"
+            ),
+        }),
         Some(toml::Value::Integer(n)) if *n == i64::from(FORMAT) => Ok(()),
         Some(toml::Value::Integer(n)) if *n > i64::from(FORMAT) => Err(StoreError::NewerFormat {
             file: file.to_string(),
