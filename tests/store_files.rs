@@ -458,3 +458,73 @@ fn listing_reads_only_the_header_so_ten_thousand_sessions_list_fast() {
     assert!(took.as_secs() < 10, "listing 10,000 sessions took {took:?}");
     eprintln!("listed 10,000 sessions in {took:?}");
 }
+
+/// Every key of a file with every field set, as dotted paths (`claimant.date_of_birth`).
+fn keys(table: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+    for (k, v) in table {
+        let path = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::Table(t) if prefix != "answers" && prefix != "notes" => {
+                keys(t, &path, out);
+            }
+            toml::Value::Array(items) if k == "contributions" => {
+                for item in items {
+                    if let toml::Value::Table(t) = item {
+                        keys(t, &path, out);
+                    }
+                }
+            }
+            _ => out.push(path),
+        }
+    }
+}
+
+#[test]
+fn the_format_document_describes_every_field_and_its_examples_read() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/session-format.md"
+    ))
+    .unwrap();
+    let text = esa_interview::store::to_text(&everything("Test claimant Z")).unwrap();
+    let table: toml::Table = text.parse().unwrap();
+    let mut all = Vec::new();
+    keys(&table, "", &mut all);
+    let fields: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|p| {
+            !p.starts_with("answers.")
+                && !p.starts_with("notes.general")
+                && !p.starts_with("notes.lcw")
+        })
+        .map(|p| p.rsplit('.').next().unwrap().to_string())
+        .collect();
+    for field in &fields {
+        assert!(
+            doc.contains(&format!("`{field}`")),
+            "docs/session-format.md does not describe `{field}`"
+        );
+    }
+    let blocks: Vec<&str> = doc
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert!(blocks.len() >= 3);
+    for block in blocks {
+        let whole = if block.contains("format = ") {
+            block.to_string()
+        } else {
+            format!("format = 1\n{block}")
+        };
+        let session = esa_interview::store::read::parse(&whole, "example");
+        assert!(
+            session.is_ok(),
+            "an example in the document does not read: {session:?}\n{block}"
+        );
+    }
+}

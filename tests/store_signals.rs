@@ -2,7 +2,8 @@
 //! read (as an event loop on a dead terminal can be), is sent SIGHUP, SIGTERM or SIGINT. It must
 //! exit by itself with 128 + the signal, having run the terminal-restore hook and removed its
 //! lock, and the session must open again with every saved change. A restore hook that hangs
-//! must not keep the process alive. The process is this test binary running the ignored helper.
+//! must not keep the process alive. Logging in again, the adviser resumes by reference exactly
+//! where they were. The process is this test binary running the ignored helper.
 #![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Read};
@@ -11,6 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use esa_interview::interview::{Action, Step, current_step, update};
 use esa_interview::store::{Access, Store, signals};
 
 const ROLE: &str = "ESA_STORE_SIGNAL_DIR";
@@ -30,9 +32,26 @@ fn helper() {
     };
     let hang = std::env::var_os("ESA_STORE_SIGNAL_HANG").is_some();
     let (store, _) = Store::open(Path::new(&dir)).unwrap();
+    let content = esa_interview::content::load_embedded();
     let mut h = store.open_session(&id, Access::ReadWrite).unwrap();
-    h.session.reference = "Test claimant S, changed".into();
-    h.save(now()).unwrap();
+    // As a front end does: every action that changes anything is saved at once.
+    for action in [
+        Action::Reference("Test claimant S, changed".into()),
+        Action::Answer {
+            question: "claimant.date_of_birth".into(),
+            text: "17/05/1980".into(),
+        },
+        Action::Go(Step::Activity(0)),
+        Action::Note {
+            key: "general".into(),
+            text: "Half way through.".into(),
+            at: now(),
+        },
+    ] {
+        if update(&mut h.session, action, &content).needs_save() {
+            h.save(now()).unwrap();
+        }
+    }
     signals::install(move || {
         if hang {
             std::thread::sleep(Duration::from_mins(1));
@@ -101,6 +120,7 @@ fn signal(dir: &Path, id: &str, name: &str, hang: bool) -> (Option<i32>, bool, D
 fn hangup_term_and_interrupt_release_the_lock_restore_the_terminal_and_exit() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(tmp.path()).unwrap();
+    let content = esa_interview::content::load_embedded();
     let id = store
         .create("Test claimant S", now().date(), now())
         .unwrap()
@@ -114,15 +134,20 @@ fn hangup_term_and_interrupt_release_the_lock_restore_the_terminal_and_exit() {
             !tmp.path().join(format!("{id}.lock")).exists(),
             "SIG{name}: lock file removed"
         );
-        let h = store.open_session(&id, Access::ReadWrite).unwrap();
-        assert_eq!(
-            h.session.reference, "Test claimant S, changed",
-            "SIG{name}: change kept"
-        );
+        // Log in again and resume by reference: exactly where the adviser was.
+        let again = store.resolve("test claimant s, changed").unwrap();
+        let h = store.open_session(&again, Access::ReadWrite).unwrap();
         assert_eq!(
             h.cleared_lock, None,
             "SIG{name}: the lock was released, not left"
         );
+        assert_eq!(
+            current_step(&h.session, &content),
+            Step::Activity(0),
+            "SIG{name}"
+        );
+        assert_eq!(h.session.notes["general"].text, "Half way through.");
+        assert!(h.session.claimant.date_of_birth.is_some(), "SIG{name}");
     }
 }
 

@@ -11,7 +11,7 @@ use crate::content::Content;
 use crate::content::date::Date;
 use crate::interview::Session;
 use crate::interview::answer::describe;
-use crate::interview::session::AnswerValue;
+use crate::interview::session::{AnswerValue, ContributionYear};
 use crate::rules::money::Money;
 
 use super::outcome::{Json as OutcomeJson, Outcome, iso};
@@ -72,45 +72,19 @@ struct AnswerJson {
 
 /// The JSON export, pretty-printed.
 pub fn render(session: &Session, content: &Content, today: NaiveDate, outcome: &Outcome) -> String {
-    let date = |d: Option<Date>| d.map(|d| iso(d.0));
-    let c = &session.claimant;
-    let d = &session.decision;
     let export = Export {
         format: session.format,
         reference: session.reference.clone(),
         interview_date: date(session.interview_date),
         exported: iso(today),
-        claimant: BTreeMap::from([
-            ("date_of_birth", date(c.date_of_birth)),
-            ("claim_date", date(c.claim_date)),
-            ("incapacity_start", date(c.incapacity_start)),
-        ]),
+        claimant: claimant(session),
         outcome: outcome.json(),
         activities: activities(session, content, outcome),
         support_group: support_group(session, content),
         routes: session.wca.exceptional.clone(),
         unknown_ids: outcome.unknown_ids.clone(),
-        contributions: session
-            .contributions
-            .iter()
-            .map(|y| YearJson {
-                tax_year: y.tax_year.clone(),
-                class1_weeks: y.class1_weeks,
-                class1_earnings: y.class1_earnings.map(|p| pounds(p.0)),
-                class2_weeks: y.class2_weeks,
-                credited_weeks: y.credited_weeks,
-            })
-            .collect(),
-        decision: BTreeMap::from([
-            ("decision_date", date(d.decision_date)),
-            ("reasons_requested", date(d.reasons_requested)),
-            ("reasons_provided", date(d.reasons_provided)),
-            ("mr_notice_date", date(d.mr_notice_date)),
-            ("jurisdiction", d.jurisdiction.clone()),
-            ("tribunal_decision_date", date(d.tribunal_decision_date)),
-            ("tribunal_reasons_sent", date(d.tribunal_reasons_sent)),
-            ("permission_refused_date", date(d.permission_refused_date)),
-        ]),
+        contributions: session.contributions.iter().map(year).collect(),
+        decision: decision(session),
         answers: answers(session, content),
         notes: session
             .notes
@@ -122,6 +96,43 @@ pub fn render(session: &Session, content: &Content, today: NaiveDate, outcome: &
         serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+fn date(d: Option<Date>) -> Option<String> {
+    d.map(|d| iso(d.0))
+}
+
+fn claimant(session: &Session) -> BTreeMap<&'static str, Option<String>> {
+    let c = &session.claimant;
+    BTreeMap::from([
+        ("date_of_birth", date(c.date_of_birth)),
+        ("claim_date", date(c.claim_date)),
+        ("incapacity_start", date(c.incapacity_start)),
+    ])
+}
+
+fn decision(session: &Session) -> BTreeMap<&'static str, Option<String>> {
+    let d = &session.decision;
+    BTreeMap::from([
+        ("decision_date", date(d.decision_date)),
+        ("reasons_requested", date(d.reasons_requested)),
+        ("reasons_provided", date(d.reasons_provided)),
+        ("mr_notice_date", date(d.mr_notice_date)),
+        ("jurisdiction", d.jurisdiction.clone()),
+        ("tribunal_decision_date", date(d.tribunal_decision_date)),
+        ("tribunal_reasons_sent", date(d.tribunal_reasons_sent)),
+        ("permission_refused_date", date(d.permission_refused_date)),
+    ])
+}
+
+fn year(y: &ContributionYear) -> YearJson {
+    YearJson {
+        tax_year: y.tax_year.clone(),
+        class1_weeks: y.class1_weeks,
+        class1_earnings: y.class1_earnings.map(|p| pounds(p.0)),
+        class2_weeks: y.class2_weeks,
+        credited_weeks: y.credited_weeks,
+    }
 }
 
 fn activities(session: &Session, content: &Content, outcome: &Outcome) -> Vec<ActivityJson> {

@@ -7,6 +7,8 @@
 //! `content::date`.
 
 pub mod atomic;
+mod error;
+mod handle;
 mod header;
 pub mod lock;
 mod perms;
@@ -22,9 +24,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::content::date::Stamp;
 use crate::interview::Session;
-use crate::interview::session::FORMAT;
 
 use lock::{Lock, LockError};
+
+pub use error::{StoreError, Summary};
+pub use handle::{Handle, to_text};
 
 /// Environment variable that overrides the data folder (for tests and shared machines).
 pub const DATA_DIR_ENV: &str = "ESA_INTERVIEW_DATA_DIR";
@@ -34,103 +38,6 @@ pub const EXPORTS_DIR: &str = "exports";
 
 /// Temporary files older than this were left by a killed process and are swept on open.
 const STALE_TEMP_AGE: Duration = Duration::from_mins(10);
-
-/// Why a store operation failed, in words fit for the screen (never claimant data).
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The disk refused.
-    #[error("{what} {path}: {source}")]
-    Io {
-        /// What we were doing.
-        what: &'static str,
-        /// The file or folder.
-        path: PathBuf,
-        /// The system's reason.
-        source: std::io::Error,
-    },
-    /// Another process has the session open.
-    #[error("session {id} is open in another process ({by}, since {since})")]
-    Locked {
-        /// Session id.
-        id: String,
-        /// Who holds it (user, host, process).
-        by: String,
-        /// Since when.
-        since: String,
-    },
-    /// The file cannot be read as a session.
-    #[error("{file}:{line}: {message}")]
-    Damaged {
-        /// File name.
-        file: String,
-        /// 1-based line.
-        line: usize,
-        /// What is wrong, naming the field.
-        message: String,
-    },
-    /// No such session.
-    #[error("no session {0}")]
-    NotFound(String),
-    /// The session was opened read-only.
-    #[error("this session is open read-only; nothing was saved")]
-    ReadOnly,
-    /// The file was written by a newer version of the program; reading it could lose data.
-    #[error(
-        "{file} is a session file of format {found}, written by a newer esa-interview; this \
-         version reads format {FORMAT}. Update esa-interview to open it; the file was not changed"
-    )]
-    NewerFormat {
-        /// File name.
-        file: String,
-        /// Its format.
-        found: i64,
-    },
-    /// Several sessions share the reference given; the id picks one.
-    #[error(
-        "{} sessions have that reference: {}. Give the id instead, e.g. `esa-interview resume {}`",
-        .0.len(),
-        describe_all(.0),
-        .0.first().map_or("", |s| s.id.as_str())
-    )]
-    Ambiguous(Vec<Summary>),
-}
-
-fn describe_all(sessions: &[Summary]) -> String {
-    sessions
-        .iter()
-        .map(|s| match s.changed {
-            Some(c) => format!("{} (last changed {c})", s.id),
-            None => s.id.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// One session as the start screen lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Summary {
-    /// Stable id (the file name without `.toml`).
-    pub id: String,
-    /// The claimant reference.
-    pub reference: String,
-    /// Last change.
-    pub changed: Option<Stamp>,
-    /// Why the file could not be read, if it could not.
-    pub problem: Option<String>,
-}
-
-impl Summary {
-    /// The start screen's filter as you type: every word must appear in the reference or the id
-    /// (ignoring case); an empty filter matches everything.
-    pub fn matches(&self, filter: &str) -> bool {
-        let reference = self.reference.to_lowercase();
-        let id = self.id.to_lowercase();
-        filter
-            .to_lowercase()
-            .split_whitespace()
-            .all(|w| reference.contains(w) || id.contains(w))
-    }
-}
 
 /// How to open a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,22 +54,10 @@ pub struct Store {
     dir: PathBuf,
 }
 
-/// An open session and where it is saved. Dropping it releases its lock.
-#[derive(Debug)]
-pub struct Handle {
-    /// Stable id.
-    pub id: String,
-    /// The session.
-    pub session: Session,
-    /// Opened read-only: `save` refuses.
-    pub read_only: bool,
-    /// A sentence to show once when opening cleared a lock left by a process that had ended.
-    pub cleared_lock: Option<String>,
-    path: PathBuf,
-    lock: Option<Lock>,
-}
-
-fn io_error(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
+pub(crate) fn io_error(
+    what: &'static str,
+    path: &Path,
+) -> impl FnOnce(std::io::Error) -> StoreError {
     let path = path.to_path_buf();
     move |source| StoreError::Io { what, path, source }
 }
@@ -392,41 +287,5 @@ impl Store {
         perms::create_private_dir(&dir)
             .map_err(io_error("cannot create the exports folder", &dir))?;
         Ok(dir)
-    }
-}
-
-/// The text of a session file: a comment saying what it is, then the session.
-pub fn to_text(session: &Session) -> Result<String, StoreError> {
-    let body = toml::to_string(session).map_err(|e| StoreError::Io {
-        what: "cannot write the session as TOML",
-        path: PathBuf::new(),
-        source: std::io::Error::other(e),
-    })?;
-    Ok(format!(
-        "# esa-interview session file (format {FORMAT}); the fields are described in \
-         docs/session-format.md.\n# It holds a claimant's personal details: keep it private.\n\
-         {body}"
-    ))
-}
-
-impl Handle {
-    /// Writes the session to disk atomically and durably, stamping the change time.
-    pub fn save(&mut self, now: NaiveDateTime) -> Result<(), StoreError> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
-        }
-        self.session.changed = Some(Stamp(now));
-        let text = to_text(&self.session)?;
-        atomic::replace(&self.path, text.as_bytes()).map_err(io_error("cannot save", &self.path))
-    }
-
-    /// The file the session is saved in.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// True while this handle holds the session's lock.
-    pub fn is_locked(&self) -> bool {
-        self.lock.is_some()
     }
 }

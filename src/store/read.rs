@@ -4,7 +4,7 @@
 //! what to write instead. Values the file format fixes (jurisdiction, tax years, weeks) are
 //! checked here so every reader gets the same answer. Depends on `interview::session`.
 
-use crate::interview::session::{FORMAT, Session};
+use crate::interview::session::{ContributionYear, FORMAT, Session};
 
 use super::StoreError;
 
@@ -49,12 +49,14 @@ pub fn check_format(value: Option<&toml::Value>, text: &str, file: &str) -> Resu
     }
 }
 
-/// The toml error as file, line and the field it is about.
+/// The toml error as file, line and the field it is about, without the value (which may be
+/// claimant data).
 pub fn damaged(text: &str, file: &str, e: &toml::de::Error) -> StoreError {
     let message = e.message().trim().replace('\n', "; ");
     let (line, message) = match e.span() {
         Some(span) => {
             let line = line_at(text, span.start);
+            let message = redact(&message, text.lines().nth(line - 1).unwrap_or_default());
             match field_at(text, span.start) {
                 Some(field) => (line, format!("{field}: {message}")),
                 None => (line, message),
@@ -67,6 +69,31 @@ pub fn damaged(text: &str, file: &str, e: &toml::de::Error) -> StoreError {
         line,
         message,
     }
+}
+
+/// Replaces any quoted part of `message` that repeats the value written on `line` (after its
+/// `=`) with "this value", so no claimant detail reaches a message or a log. Field names in the
+/// message are kept: they are never on the value side.
+pub fn redact(message: &str, line: &str) -> String {
+    let value = line.split_once('=').map_or(line, |(_, v)| v);
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find(['`', '"']) {
+        let quote = rest[start..].chars().next().unwrap_or('`');
+        let Some(len) = rest[start + 1..].find(quote) else {
+            break;
+        };
+        let inner = &rest[start + 1..start + 1 + len];
+        out.push_str(&rest[..start]);
+        if !inner.trim().is_empty() && value.contains(inner) {
+            out.push_str("this value");
+        } else {
+            out.push_str(&rest[start..start + len + 2]);
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// 1-based line of a byte offset.
@@ -144,7 +171,7 @@ fn table_name(before: &str) -> Option<String> {
     }
 }
 
-/// Checks the values whose form the file format fixes.
+/// Checks the values whose form the file format fixes. Messages name the field, not the value.
 fn check_values(session: &Session, text: &str, file: &str) -> Result<(), StoreError> {
     let bad = |line: usize, message: String| StoreError::Damaged {
         file: file.to_string(),
@@ -156,53 +183,36 @@ fn check_values(session: &Session, text: &str, file: &str) -> Result<(), StoreEr
     {
         return Err(bad(
             line_of_key(text, "jurisdiction"),
-            format!(
-                "decision.jurisdiction: `{j}` is not known: write \"england-and-wales\" or \"scotland\""
-            ),
+            "decision.jurisdiction: not known: write \"england-and-wales\" or \"scotland\"".into(),
         ));
     }
     let mut seen = Vec::new();
     for (i, year) in session.contributions.iter().enumerate() {
-        let at = |field: &str| format!("contributions[{}].{field}", i + 1);
         let line = line_containing(text, &format!("\"{}\"", year.tax_year));
-        if parse_tax_year(&year.tax_year).is_none() {
-            return Err(bad(
-                line,
-                format!(
-                    "{}: `{}` is not a tax year: write it like \"2024-25\"",
-                    at("tax_year"),
-                    year.tax_year
-                ),
-            ));
-        }
-        if seen.contains(&&year.tax_year) {
-            return Err(bad(
-                line,
-                format!(
-                    "{}: {} is given twice: give each tax year once",
-                    at("tax_year"),
-                    year.tax_year
-                ),
-            ));
+        if let Some(problem) = year_problem(year, &seen) {
+            return Err(bad(line, format!("contributions[{}].{problem}", i + 1)));
         }
         seen.push(&year.tax_year);
-        let weeks = [
-            ("class1_weeks", year.class1_weeks),
-            ("class2_weeks", year.class2_weeks),
-            ("credited_weeks", year.credited_weeks),
-        ];
-        if let Some((name, n)) = weeks.iter().find(|(_, w)| w.is_some_and(|n| n > MAX_WEEKS)) {
-            return Err(bad(
-                line,
-                format!(
-                    "{}: {} weeks is more than a tax year holds (at most {MAX_WEEKS})",
-                    at(name),
-                    n.unwrap_or_default()
-                ),
-            ));
-        }
     }
     Ok(())
+}
+
+/// What is wrong with one tax year's record, as "field: problem".
+fn year_problem(year: &ContributionYear, seen: &[&String]) -> Option<String> {
+    if parse_tax_year(&year.tax_year).is_none() {
+        return Some("tax_year: not a tax year: write it like \"2024-25\"".into());
+    }
+    if seen.contains(&&year.tax_year) {
+        return Some("tax_year: this tax year is given twice: give each once".into());
+    }
+    [
+        ("class1_weeks", year.class1_weeks),
+        ("class2_weeks", year.class2_weeks),
+        ("credited_weeks", year.credited_weeks),
+    ]
+    .into_iter()
+    .find(|(_, w)| w.is_some_and(|n| n > MAX_WEEKS))
+    .map(|(name, _)| format!("{name}: more weeks than a tax year holds (at most {MAX_WEEKS})"))
 }
 
 /// "2024-25" as its first year, when the second is the year after.
@@ -214,4 +224,38 @@ pub fn parse_tax_year(text: &str) -> Option<i32> {
     let first: i32 = a.parse().ok()?;
     let second: i32 = b.parse().ok()?;
     (second == (first + 1) % 100).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(text: &str) -> String {
+        parse(text, "f.toml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn messages_name_the_field_but_never_repeat_the_value() {
+        let m = message("format = 1\n[claimant]\ndate_of_birth = \"17 May 1980\"\n");
+        assert!(m.starts_with("f.toml:3: claimant.date_of_birth:"), "{m}");
+        assert!(!m.contains("17 May") && m.contains("this value"), "{m}");
+        let m = message("format = 1\nreference = 1980\n");
+        assert!(m.contains("reference") && !m.contains("1980"), "{m}");
+        let m = message("format = 1\n[claimant]\nclaim_dte = 2026-03-10\n");
+        assert!(
+            m.contains("`claim_dte`") && m.contains("`claim_date`"),
+            "field names stay: {m}"
+        );
+        let m = message("format = 1\n[decision]\njurisdiction = \"Jane's house\"\n");
+        assert!(!m.contains("Jane"), "{m}");
+    }
+
+    #[test]
+    fn tax_years_are_a_year_and_the_next() {
+        assert_eq!(parse_tax_year("2024-25"), Some(2024));
+        assert_eq!(parse_tax_year("1999-00"), Some(1999));
+        for bad in ["2024-26", "2024/25", "24-25", "2024-2025", ""] {
+            assert_eq!(parse_tax_year(bad), None, "{bad}");
+        }
+    }
 }
