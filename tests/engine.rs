@@ -170,3 +170,148 @@ fn go_remembers_where_you_were() {
     update(&mut s, Action::Back, &c);
     assert_eq!(view(&s, &c, day(2026, 11, 25)).place.stage_number, 2);
 }
+
+#[test]
+fn a_passed_deadline_is_in_the_header_of_every_screen_and_the_routes_screen_says_what_to_do() {
+    let (c, mut s) = setup();
+    update(
+        &mut s,
+        Action::Answer {
+            question: "decision.decision_date".into(),
+            text: "11/05/2026".into(),
+        },
+        &c,
+    );
+    update(
+        &mut s,
+        Action::Answer {
+            question: "decision.jurisdiction".into(),
+            text: "1".into(),
+        },
+        &c,
+    );
+    let before = view(&s, &c, day(2026, 6, 11));
+    assert!(
+        before
+            .alerts
+            .iter()
+            .any(|a| a.text.contains("DUE SOON") && a.text.contains("Thursday 11 June 2026")),
+        "{:?}",
+        before.alerts
+    );
+    let after = view(&s, &c, day(2026, 6, 12));
+    assert!(
+        after.alerts.iter().any(|a| a.text.contains("PASSED")),
+        "{:?}",
+        after.alerts
+    );
+    update(&mut s, Action::Go(Step::Activity(3)), &c);
+    assert!(
+        !view(&s, &c, day(2026, 6, 12)).alerts.is_empty(),
+        "the header warning shows on an activity screen too"
+    );
+    let routes = c.stages.iter().position(|st| st.id == "routes").unwrap();
+    update(&mut s, Action::Go(Step::Stage(routes)), &c);
+    let Screen::Routes { findings, .. } = view(&s, &c, day(2026, 5, 20)).screen else {
+        panic!("not the routes screen")
+    };
+    let text: Vec<&str> = findings.iter().map(|f| f.text.as_str()).collect();
+    assert!(text.iter().any(|t| t.starts_with("Now: ")), "{text:#?}");
+    assert!(
+        text.iter().any(|t| t.starts_with("What to send: ")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|t| t.starts_with("If it is missed: ")),
+        "{text:#?}"
+    );
+}
+
+#[test]
+fn the_status_contributions_and_outcome_screens_explain_the_rules_with_figures() {
+    let (c, mut s) = setup();
+    for (q, t) in [
+        ("claimant.date_of_birth", "17/05/1980"),
+        ("claimant.claim_date", "10/03/2026"),
+        ("claimant.incapacity_start", "02/03/2026"),
+    ] {
+        assert_eq!(
+            update(
+                &mut s,
+                Action::Answer {
+                    question: q.into(),
+                    text: t.into()
+                },
+                &c
+            ),
+            Outcome::Changed
+        );
+    }
+    let Screen::Questions { findings, .. } = view(&s, &c, day(2026, 3, 10)).screen else {
+        panic!("status is a questions screen")
+    };
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.text.contains("State Pension age")),
+        "{findings:#?}"
+    );
+    let contributions = c
+        .stages
+        .iter()
+        .position(|st| st.id == "contributions")
+        .unwrap();
+    update(&mut s, Action::Go(Step::Stage(contributions)), &c);
+    for (ty, field, text) in [
+        ("2023-24", ContributionField::Class1Weeks, "52"),
+        ("2024-25", ContributionField::Class1Weeks, "30"),
+        ("2024-25", ContributionField::Class1Earnings, "9000"),
+    ] {
+        update(
+            &mut s,
+            Action::Contribution {
+                tax_year: ty.into(),
+                field,
+                text: text.into(),
+            },
+            &c,
+        );
+    }
+    let Screen::Contributions {
+        years, findings, ..
+    } = view(&s, &c, day(2026, 3, 10)).screen
+    else {
+        panic!("not the contributions screen")
+    };
+    let labels: Vec<&str> = years.iter().map(|y| y.tax_year.as_str()).collect();
+    assert_eq!(labels, ["2023-24", "2024-25"]);
+    assert!(years[0].lel.contains("£123.00"), "{}", years[0].lel);
+    let text: Vec<&str> = findings.iter().map(|f| f.text.as_str()).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("First condition") && t.contains(": met")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Second condition") && t.contains(": met")),
+        "{text:#?}"
+    );
+    let outcome = c.stages.iter().position(|st| st.id == "outcome").unwrap();
+    update(&mut s, Action::Go(Step::Stage(outcome)), &c);
+    let Screen::Outcome { findings, .. } = view(&s, &c, day(2026, 3, 10)).screen else {
+        panic!("not the outcome screen")
+    };
+    let text: Vec<&str> = findings.iter().map(|f| f.text.as_str()).collect();
+    assert!(
+        text.iter().any(|t| t.contains(
+            "contribution conditions (tax years 2023-24 and 2024-25): first met, second met"
+        )),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Assessment phase") && t.contains("£92.05")),
+        "{text:#?}"
+    );
+}

@@ -2,12 +2,16 @@
 //! never lowers the total, an activity never scores more than its best descriptor, and the
 //! total is physical plus mental.
 
-use esa_interview::content;
+use std::sync::LazyLock;
+
+use esa_interview::content::{self, Content};
 use esa_interview::rules::wca::assess;
 use proptest::prelude::*;
 
+static CONTENT: LazyLock<Content> = LazyLock::new(content::load_embedded);
+
 fn all_ids() -> Vec<String> {
-    let c = content::load_embedded();
+    let c = &*CONTENT;
     c.wca
         .scheme
         .activities
@@ -20,7 +24,7 @@ fn all_ids() -> Vec<String> {
 proptest! {
     #[test]
     fn adding_a_descriptor_never_lowers_the_total(picks in proptest::collection::vec(any::<prop::sample::Index>(), 0..30), extra in any::<prop::sample::Index>()) {
-        let content = content::load_embedded();
+        let content = &*CONTENT;
         let ids = all_ids();
         let chosen: Vec<String> = picks.iter().map(|i| i.get(&ids).clone()).collect();
         let before = assess(&content.wca.scheme, &chosen, &[]).unwrap();

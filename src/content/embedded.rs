@@ -35,4 +35,28 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "questions/routes.toml",
         include_str!("../../content/questions/routes.toml"),
     ),
+    (
+        "figures/lel.toml",
+        include_str!("../../content/figures/lel.toml"),
+    ),
+    (
+        "figures/rates.toml",
+        include_str!("../../content/figures/rates.toml"),
+    ),
+    (
+        "figures/state-pension-age.toml",
+        include_str!("../../content/figures/state-pension-age.toml"),
+    ),
+    (
+        "figures/contribution-conditions.toml",
+        include_str!("../../content/figures/contribution-conditions.toml"),
+    ),
+    (
+        "deadlines.toml",
+        include_str!("../../content/deadlines.toml"),
+    ),
+    (
+        "bank-holidays.toml",
+        include_str!("../../content/bank-holidays.toml"),
+    ),
 ];

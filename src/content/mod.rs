@@ -4,9 +4,12 @@
 //! compiled in (`embedded`); `--content DIR` loads a directory instead. Depends on `rules`.
 
 pub mod date;
+pub mod deadlines;
 pub mod diag;
 pub mod embedded;
+pub mod figures;
 pub mod files;
+pub mod holidays;
 pub mod money;
 pub mod parse;
 pub mod questions;
@@ -28,11 +31,25 @@ pub struct Content {
     pub questions: questions::Questions,
     /// The interview's stages in order.
     pub stages: Vec<stages::Stage>,
+    /// Time limits for challenging a decision and what to do at each step.
+    pub deadlines: deadlines::DeadlinesContent,
+    /// Bank holidays for England and Wales and for Scotland.
+    pub holidays: holidays::BankHolidays,
+    /// LEL, rates, State Pension age and the contribution conditions' figures.
+    pub figures: figures::Figures,
 }
 
 /// Every file a content directory must hold, relative to it.
 pub fn all_files() -> Vec<&'static str> {
-    [stages::FILES, wca::FILES, questions::FILES].concat()
+    [
+        stages::FILES,
+        wca::FILES,
+        questions::FILES,
+        figures::FILES,
+        deadlines::FILES,
+        holidays::FILES,
+    ]
+    .concat()
 }
 
 /// The compiled-in default content. It is checked by the test suite, so a failure here is a
@@ -48,6 +65,11 @@ pub fn load_embedded() -> Content {
     }
 }
 
+/// Loads content from texts in memory (relative path, text): for tests and fuzzing.
+pub fn load_texts(entries: &[(&str, &str)]) -> Result<Content, Vec<Diagnostic>> {
+    load_files(&FileSet::embedded(entries), Diagnostics::default())
+}
+
 /// Loads and validates a content directory, or returns every problem found.
 pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
@@ -59,12 +81,25 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
     let wca = wca::load(files, &mut diags);
     let questions = questions::load(files, &mut diags);
+    let figures = figures::load(files, questions.as_ref(), &mut diags);
     let stages = stages::load(files, &mut diags);
-    match (wca, questions, stages) {
-        (Some(wca), Some(questions), Some(stages)) if diags.is_empty() => Ok(Content {
+    let deadlines = deadlines::load(files, &mut diags);
+    let holidays = holidays::load(files, &mut diags);
+    match (wca, questions, figures, stages, deadlines, holidays) {
+        (
+            Some(wca),
+            Some(questions),
+            Some(figures),
+            Some(stages),
+            Some(deadlines),
+            Some(holidays),
+        ) if diags.is_empty() => Ok(Content {
             wca,
             questions,
             stages,
+            deadlines,
+            holidays,
+            figures,
         }),
         _ => Err(diags.into_vec()),
     }

@@ -19,22 +19,25 @@ const MAX_REPORTED: usize = 50;
 /// Deserializes a whole file; on failure records every problem found and returns None.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) -> Option<T> {
     let (mut doc, syntax) = DeTable::parse_recoverable(&file.text);
-    if !syntax.is_empty() {
-        for e in syntax.iter().take(MAX_REPORTED) {
-            diags.error(file, e.span(), plain_message(e.message()));
-        }
+    if let Some(e) = syntax.first() {
+        // Only the first syntax error: the parser's recovery after it reports follow-on noise
+        // (one missing bracket makes every later key look duplicated).
+        diags.error(file, e.span(), plain_message(e.message()));
         return None;
     }
     let mut reported = 0;
     // Spans of the tables around what was pruned: an error there ("missing key") is a
     // consequence of the pruning, not a mistake of the user's, so it is not reported.
-    let mut around_pruned: Vec<Range<usize>> = vec![doc.span()];
+    let mut around_pruned: Vec<Range<usize>> = Vec::new();
     loop {
         match T::deserialize(toml::de::Deserializer::from(doc.clone())) {
             Ok(value) => return (reported == 0).then_some(value),
             Err(e) => {
                 let span = e.span();
-                let follow_on = span.as_ref().is_none_or(|s| around_pruned.contains(s));
+                let follow_on = !around_pruned.is_empty()
+                    && span
+                        .as_ref()
+                        .is_none_or(|s| around_pruned.contains(s) || *s == doc.span());
                 if !follow_on {
                     diags.error(file, span.clone(), plain_message(e.message()));
                     reported += 1;

@@ -237,6 +237,39 @@ pub fn get(id: CommandId) -> &'static Command {
         .expect("every CommandId is in COMMANDS")
 }
 
+/// The command table as a Markdown table, for the README (a test keeps the README in step).
+pub fn markdown_table() -> String {
+    use std::fmt::Write;
+    let mut out = String::from(
+        "| Keys (full screen) | Words (plain mode) | What it does |\n| --- | --- | --- |\n",
+    );
+    for c in COMMANDS {
+        let keys = if c.keys.is_empty() {
+            "-".to_string()
+        } else {
+            c.keys
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut words = if c.words.is_empty() {
+            "-".to_string()
+        } else {
+            c.words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if let Some(arg) = c.arg {
+            words = format!("{words} ({arg})");
+        }
+        let _ = writeln!(out, "| {keys} | {words} | {} |", c.help);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{COMMANDS, by_key, by_word};

@@ -30,10 +30,8 @@ pub(super) fn load(files: &FileSet, diags: &mut Diagnostics) -> Option<WcaConten
     let s3 = f3.and_then(|f| parse::<raw::Schedule3File>(f, diags).map(|r| (f, r)));
     let routes =
         fr.and_then(|f| parse::<raw::RoutesFile>(f, diags).map(|r| routes(f, r, &mut seen, diags)));
-    let schedule2 = s2?;
-    let (f3, r3) = s3?;
-    let schedule3 = schedule3(f3, r3, &schedule2, &mut seen, diags);
-    let routes = routes?;
+    let schedule3 = s3.map(|(f3, r3)| schedule3(f3, r3, s2.as_ref(), &mut seen, diags));
+    let (schedule2, schedule3, routes) = (s2?, schedule3?, routes?);
     let scheme = build_scheme(&schedule2, &schedule3, &routes);
     Some(WcaContent {
         schedule2,
@@ -268,7 +266,7 @@ fn check_points(file: &SourceFile, d: &raw::Descriptor2, allowed: &[u32], diags:
 fn schedule3(
     file: &SourceFile,
     raw: raw::Schedule3File,
-    s2: &Schedule2,
+    s2: Option<&Schedule2>,
     seen: &mut Seen,
     diags: &mut Diagnostics,
 ) -> Schedule3 {
@@ -309,7 +307,7 @@ fn lcwra_part(file: &SourceFile, value: &Spanned<String>, diags: &mut Diagnostic
 fn activity3(
     file: &SourceFile,
     spanned: Spanned<raw::Activity3>,
-    s2: &Schedule2,
+    s2: Option<&Schedule2>,
     scheme_from: chrono::NaiveDate,
     seen: &mut Seen,
     numbers: &mut BTreeSet<u32>,
@@ -322,6 +320,7 @@ fn activity3(
         diags.error(file, Some(span.clone()), format!("applies_from {} is before the schedule's own applies_from {scheme_from}: dates out of order", a.applies_from));
     }
     if let Some(m) = &a.mirrors
+        && let Some(s2) = s2
         && !s2.activities.iter().any(|x| &x.id == m.get_ref())
     {
         diags.error(

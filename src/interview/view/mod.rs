@@ -1,6 +1,8 @@
 //! The view model: everything a front end shows for the current screen, built from the session
 //! and content alone. The TUI draws it; the plain mode says it. Neither adds interview logic.
 
+pub mod deadlines;
+pub mod eligibility;
 mod outcome;
 mod questions;
 mod review;
@@ -133,6 +135,17 @@ pub struct InfoBlock {
     pub source: String,
 }
 
+/// One tax year's NI record as entered, for the contributions table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearRow {
+    /// `2024-25`.
+    pub tax_year: String,
+    /// The year's Lower Earnings Limit, or why it is missing.
+    pub lel: String,
+    /// Each field with what was typed (for editing) or None.
+    pub fields: Vec<(crate::interview::action::ContributionField, Option<String>)>,
+}
+
 /// One Schedule 2 activity's screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActivityScreen {
@@ -180,6 +193,8 @@ pub enum Screen {
     Contributions {
         /// Stage intro.
         intro: String,
+        /// The tax years that count, with what has been entered for each.
+        years: Vec<YearRow>,
         /// Its questions.
         fields: Vec<Field>,
         /// Notes that always show.
@@ -362,6 +377,7 @@ fn screen(
                 },
                 StageKind::Contributions => Screen::Contributions {
                     intro,
+                    years: eligibility::year_rows(session, content),
                     fields: questions::fields(&stage.id, session, content),
                     notes: questions::notes(&stage.id, content),
                     findings: outcome::stage_findings(&stage.id, session, content),

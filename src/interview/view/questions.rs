@@ -47,6 +47,16 @@ fn field(q: &Question, session: &Session) -> Field {
     }
 }
 
+/// The fields of every question stage, for the outcome's list of raised flags.
+pub fn all_fields(session: &Session, content: &Content) -> Vec<Field> {
+    content
+        .questions
+        .questions
+        .iter()
+        .map(|q| field(q, session))
+        .collect()
+}
+
 /// What a person would type to give this answer again.
 fn raw(value: &AnswerValue) -> String {
     match value {
