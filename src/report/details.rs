@@ -78,10 +78,15 @@ fn points(session: &Session, content: &Content, outcome: &Outcome) -> Option<Sec
 }
 
 fn contributions(session: &Session, outcome: &Outcome) -> Section {
-    let mut blocks = vec![Block::Para(match &outcome.contribution {
-        Ok(c) => c.sentences.join(" "),
-        Err(why) => format!("The contribution conditions were not worked out: {why}."),
-    })];
+    let mut blocks = match &outcome.contribution {
+        Ok(c) => vec![
+            Block::Para(c.sentences.join(" ")),
+            Block::Bullets(c.details.clone()),
+        ],
+        Err(why) => vec![Block::Para(format!(
+            "The contribution conditions were not worked out: {why}."
+        ))],
+    };
     let weeks = |label: &str, n: Option<u32>| n.map(|n| format!("{label}: {n} weeks"));
     let years: Vec<String> = session
         .contributions
@@ -141,10 +146,10 @@ fn decision(session: &Session, outcome: &Outcome) -> Section {
     if !pairs.is_empty() {
         blocks.push(Block::Pairs(pairs));
     }
-    blocks.push(Block::Para(match &outcome.deadlines {
-        Ok(x) => x.sentences.join(" "),
-        Err(why) => format!("The deadlines were not worked out: {why}."),
-    }));
+    blocks.push(match &outcome.deadlines {
+        Ok(x) => Block::Lines(x.details.clone()),
+        Err(why) => Block::Para(format!("The deadlines were not worked out: {why}.")),
+    });
     section("The decision, reconsideration and appeal", blocks)
 }
 

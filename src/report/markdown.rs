@@ -50,6 +50,10 @@ fn block_md(out: &mut String, block: &Block) {
                 let _ = writeln!(out, "- {}", escape(item));
             }
         }
+        Block::Lines(lines) => {
+            let text: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+            let _ = writeln!(out, "{}", text.join("  \n"));
+        }
     }
 }
 

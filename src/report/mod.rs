@@ -23,7 +23,7 @@ use crate::interview::Session;
 use crate::store::{Store, StoreError, atomic};
 
 pub use outcome::{Outcome, outcome};
-pub use sentences::sentences;
+pub use sentences::{sentences, summary};
 
 /// Renders a session in a format.
 pub fn render(session: &Session, content: &Content, today: NaiveDate, format: Format) -> String {

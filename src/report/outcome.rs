@@ -2,14 +2,17 @@
 //! capability for work and for work-related activity, the group, the contribution conditions
 //! and the deadlines. Each part is `Err(reason)` where it cannot be worked out (inputs missing,
 //! or rules not in this version), printed as `null` in JSON and as the reason in sentences.
-//! Depends on `interview` (the tally) and `rules`.
+//! The figures come from the same view-model helpers the screens use, so an export never
+//! disagrees with the screen. Depends on `interview` (the tally, the eligibility and deadline
+//! findings) and `rules`.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::Content;
 use crate::interview::Session;
-use crate::interview::view::{self, Tally};
+use crate::interview::view::{self, Tally, eligibility};
+use crate::rules::deadlines::StepId;
 use crate::rules::wca::{Assessment, LcwBasis};
 
 /// A part of the outcome, or why it could not be worked out.
@@ -46,8 +49,10 @@ pub struct Contribution {
     pub condition_1: Option<bool>,
     /// Second condition (paid or credited); `None` where the record is incomplete.
     pub condition_2: Option<bool>,
-    /// What the rules found, in sentences.
+    /// The result in one sentence.
     pub sentences: Vec<String>,
+    /// Year by year, with the figures, for statements.
+    pub details: Vec<String>,
 }
 
 /// The last days to challenge the decision.
@@ -57,8 +62,10 @@ pub struct Deadlines {
     pub mandatory_reconsideration: Option<NaiveDate>,
     /// Last day to appeal to the First-tier Tribunal.
     pub appeal: Option<NaiveDate>,
-    /// The timeline in sentences.
+    /// The timeline, one sentence per step, after any problem with the dates.
     pub sentences: Vec<String>,
+    /// The timeline and what to do now (send, where, prepare), for statements.
+    pub details: Vec<String>,
 }
 
 /// Works out the outcome; `wca_given` is false for a hand-written file with no `[wca]` table.
@@ -79,24 +86,69 @@ pub fn outcome(session: &Session, content: &Content, today: NaiveDate, wca_given
     }
 }
 
-/// WIRING POINT for `rules::contributions` (one function): build its inputs from
-/// `session.claimant.incapacity_start_or_claim()`, `session.claimant.claim_date` and
-/// `session.contributions` (each `ContributionYear`: `tax_year`, `class1_weeks`,
-/// `class1_earnings`, `class2_weeks`, `credited_weeks`) with the figures from `content`, call
-/// the rule, and map its result here: `tax_years` as "2023-24", the two conditions, and its
-/// findings as sentences. Return `Err` naming the missing field when inputs are missing.
-pub fn contribution(_session: &Session, _content: &Content) -> Worked<Contribution> {
-    Err("this version of esa-interview does not yet work out the contribution conditions".into())
+/// The contribution conditions, from `rules::contributions` as the contributions screen shows
+/// them. A condition is `None` (null) while a relevant tax year has no entry and the entered
+/// years do not already meet it: more weeks can only help, so "not met" needs every year.
+pub fn contribution(session: &Session, content: &Content) -> Worked<Contribution> {
+    let a = eligibility::contribution_assessment(session, content)
+        .ok_or_else(|| "needs claimant.claim_date (or claimant.incapacity_start)".to_string())?
+        .map_err(|missing| missing.to_string())?;
+    let tax_years: Vec<String> = a.years.tax_years.iter().map(ToString::to_string).collect();
+    let complete = tax_years
+        .iter()
+        .all(|y| session.contributions.iter().any(|c| &c.tax_year == y));
+    let known = |met: bool| (met || complete).then_some(met);
+    let (condition_1, condition_2) = (known(a.first.met), known(a.second.met));
+    let word = |c: Option<bool>| match c {
+        Some(true) => "met",
+        Some(false) => "not met",
+        None => "not known until every tax year's record is entered",
+    };
+    let summary = format!(
+        "Contribution conditions (tax years {}): first condition {}; second condition {}.",
+        tax_years.join(" and "),
+        word(condition_1),
+        word(condition_2)
+    );
+    Ok(Contribution {
+        tax_years,
+        condition_1,
+        condition_2,
+        sentences: vec![summary],
+        details: eligibility::contributions(session, content)
+            .into_iter()
+            .map(|f| f.text)
+            .collect(),
+    })
 }
 
-/// WIRING POINT for `rules::deadlines` (one function): build its inputs from
-/// `session.decision` (`decision_date`, `reasons_requested`, `reasons_provided`,
-/// `mr_notice_date`, `jurisdiction`, and the tribunal dates) with the day counts and bank
-/// holidays from `content`, call the rule with `today`, and map its timeline here: the last day
-/// for mandatory reconsideration and for the appeal, and each step as a sentence. Return `Err`
-/// naming the missing field when there is no decision date.
-pub fn deadlines(_session: &Session, _content: &Content, _today: NaiveDate) -> Worked<Deadlines> {
-    Err("this version of esa-interview does not yet work out the deadlines".into())
+/// The reconsideration and appeal deadlines, from `rules::deadlines` as the routes screen shows
+/// them, counted from `today`. `Err` when no decision date of any kind is entered.
+pub fn deadlines(session: &Session, content: &Content, today: NaiveDate) -> Worked<Deadlines> {
+    let facts = view::deadlines::facts(session);
+    let any = [
+        facts.decision_date,
+        facts.mr_notice_date,
+        facts.tribunal_decision_date,
+        facts.tribunal_reasons_sent,
+        facts.permission_refused_date,
+    ];
+    if any.iter().all(Option::is_none) {
+        return Err("needs decision.decision_date".into());
+    }
+    let t = view::deadlines::timeline(session, content, today);
+    let problems = t.problems.iter().map(ToString::to_string);
+    Ok(Deadlines {
+        mandatory_reconsideration: t.deadline(StepId::MandatoryReconsideration),
+        appeal: t.deadline(StepId::Appeal),
+        sentences: problems
+            .chain(t.steps.iter().map(|s| content.deadlines.line(s)))
+            .collect(),
+        details: view::deadlines::findings(session, content, today)
+            .into_iter()
+            .map(|f| f.text)
+            .collect(),
+    })
 }
 
 /// Chosen ids the content does not know, in the order chosen.

@@ -5,8 +5,19 @@ use crate::rules::wca::Group;
 
 use super::outcome::{Outcome, Wca};
 
-/// The outcome as sentences, one per line.
+/// The outcome as sentences, one per line, as `assess` prints it: the summary, then each step of
+/// the reconsideration and appeal timeline.
 pub fn sentences(outcome: &Outcome) -> Vec<String> {
+    let mut out = summary(outcome);
+    if let Ok(d) = &outcome.deadlines {
+        out.extend(d.sentences.iter().cloned());
+    }
+    out
+}
+
+/// The outcome in a few sentences: the WCA, the group, the contribution conditions and the two
+/// deadlines, for the top of a statement.
+pub fn summary(outcome: &Outcome) -> Vec<String> {
     let mut out = Vec::new();
     if !outcome.unknown_ids.is_empty() {
         out.push(format!(
@@ -20,14 +31,23 @@ pub fn sentences(outcome: &Outcome) -> Vec<String> {
             "Work Capability Assessment: not worked out: {why}."
         )),
     }
-    out.push(match &outcome.contribution {
-        Ok(c) => c.sentences.join(" "),
-        Err(why) => format!("Contribution conditions: not worked out: {why}."),
-    });
-    out.push(match &outcome.deadlines {
-        Ok(d) => d.sentences.join(" "),
-        Err(why) => format!("Deadlines: not worked out: {why}."),
-    });
+    match &outcome.contribution {
+        Ok(c) => out.extend(c.sentences.iter().cloned()),
+        Err(why) => out.push(format!("Contribution conditions: not worked out: {why}.")),
+    }
+    match &outcome.deadlines {
+        Ok(d) => {
+            let day = |x: Option<chrono::NaiveDate>| {
+                x.map_or_else(|| "not yet known".into(), crate::interview::answer::long_date)
+            };
+            out.push(format!(
+                "Deadlines: mandatory reconsideration {}; appeal {}.",
+                day(d.mandatory_reconsideration),
+                day(d.appeal)
+            ));
+        }
+        Err(why) => out.push(format!("Deadlines: not worked out: {why}.")),
+    }
     out
 }
 

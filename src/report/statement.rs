@@ -16,7 +16,7 @@ use crate::rules::wca::ActivityScore;
 
 use super::details;
 use super::outcome::Outcome;
-use super::sentences::sentences;
+use super::sentences::summary as outcome_summary;
 
 /// Said where the adviser recorded no reason for a descriptor.
 pub const NO_REASON: &str = "No reason was recorded at the interview: add one in the claimant's own words before sending this.";
@@ -54,6 +54,8 @@ pub enum Block {
     Pairs(Vec<(String, String)>),
     /// A list.
     Bullets(Vec<String>),
+    /// Lines that carry their own markers (a timeline), one after another.
+    Lines(Vec<String>),
 }
 
 /// A label followed by its value: "Why it applies: ..." but "Is the claimant ...? Yes".
@@ -117,7 +119,7 @@ fn summary(outcome: &Outcome) -> Section {
          Tribunal."
             .into(),
     )];
-    blocks.extend(sentences(outcome).into_iter().map(Block::Para));
+    blocks.extend(outcome_summary(outcome).into_iter().map(Block::Para));
     Section::new("Summary", blocks)
 }
 

@@ -38,6 +38,11 @@ fn block_text(out: &mut String, block: &Block) {
                 out.push_str(&hanging(&format!("- {item}"), "  "));
             }
         }
+        Block::Lines(lines) => {
+            for line in lines {
+                out.push_str(&hanging(line, "  "));
+            }
+        }
     }
 }
 
