@@ -1,24 +1,47 @@
 //! Exports: the statement a claimant can send with a reconsideration request or to a tribunal
-//! (Markdown or text), and everything as JSON. FIRST CUT: the API only; the sessions issue
-//! builds it.
+//! (Markdown or text: for each descriptor claimed, the activity, the descriptor and why it
+//! applies in the adviser's words), and everything as JSON. Also the outcome that `assess`
+//! prints. Built from the session and content alone (`today` dates the statement); files are
+//! written private and atomically through the store. Depends on `interview`, `content`, `rules`
+//! and `store`.
 
-use std::path::PathBuf;
+mod details;
+mod json;
+mod markdown;
+pub mod outcome;
+mod sentences;
+pub mod statement;
+mod text;
+
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::cli::Format;
 use crate::content::Content;
 use crate::interview::Session;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, atomic};
+
+pub use outcome::{Outcome, outcome};
+pub use sentences::{sentences, summary};
 
 /// Renders a session in a format.
-pub fn render(
-    _session: &Session,
-    _content: &Content,
-    _today: NaiveDate,
-    _format: Format,
-) -> String {
-    String::from("Export is not built yet.\n")
+pub fn render(session: &Session, content: &Content, today: NaiveDate, format: Format) -> String {
+    let result = outcome(session, content, today, true);
+    match format {
+        Format::Markdown => markdown::render(&statement::build(session, content, today, &result)),
+        Format::Text => text::render(&statement::build(session, content, today, &result)),
+        Format::Json => json::render(session, content, today, &result),
+    }
+}
+
+/// The file extension of a format.
+pub fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "md",
+        Format::Text => "txt",
+        Format::Json => "json",
+    }
 }
 
 /// Writes an export of the session into the store's exports folder and returns its path.
@@ -30,24 +53,18 @@ pub fn export_to_file(
     today: NaiveDate,
     format: Format,
 ) -> Result<PathBuf, StoreError> {
-    let ext = match format {
-        Format::Markdown => "md",
-        Format::Text => "txt",
-        Format::Json => "json",
-    };
-    let dir = store.dir().join("exports");
-    std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
-        what: "cannot create the exports folder",
-        path: dir.clone(),
-        source,
-    })?;
-    let path = dir.join(format!("{id}.{ext}"));
-    std::fs::write(&path, render(session, content, today, format)).map_err(|source| {
-        StoreError::Io {
-            what: "cannot write the export",
-            path: path.clone(),
-            source,
-        }
-    })?;
+    let dir = store.create_exports_dir()?;
+    let path = dir.join(format!("{id}.{}", extension(format)));
+    write_private(&path, &render(session, content, today, format))?;
     Ok(path)
+}
+
+/// Writes an export to a file of the user's choosing: atomically, readable by the user only
+/// (it holds health details), replacing any file there.
+pub fn write_private(path: &Path, text: &str) -> Result<(), StoreError> {
+    atomic::replace(path, text.as_bytes()).map_err(|source| StoreError::Io {
+        what: "cannot write the export",
+        path: path.to_path_buf(),
+        source,
+    })
 }

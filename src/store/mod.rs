@@ -1,70 +1,43 @@
-//! Sessions on disk. FIRST CUT: the API the front ends build on, with a simple implementation
-//! (plain writes, no locking). The sessions issue replaces the insides (atomic writes, locks,
-//! permissions checks, damaged-file handling) without changing these signatures.
+//! Sessions on disk: one TOML file per session (`ID.toml`, the `Session` serde shape, format 1,
+//! documented field by field in `docs/session-format.md`) in a folder only the user can read.
+//! Every save is atomic and durable (`atomic`), a session open for writing is locked (`lock`),
+//! `list` reads only each file's header so thousands of sessions list fast (`header`), and a
+//! damaged file is reported with file, line and field and never overwritten (`read`). Ids are
+//! random hex, so no file name carries claimant data. Depends on `interview::session` and
+//! `content::date`.
 
+pub mod atomic;
+mod error;
+mod handle;
+mod header;
+pub mod lock;
+mod perms;
+pub mod purge;
+pub mod read;
+pub mod signals;
+
+use std::hash::{BuildHasher, RandomState};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::content::date::Stamp;
 use crate::interview::Session;
 
+use lock::{Lock, LockError};
+
+pub use error::{StoreError, Summary};
+pub use handle::{Handle, to_text};
+
 /// Environment variable that overrides the data folder (for tests and shared machines).
 pub const DATA_DIR_ENV: &str = "ESA_INTERVIEW_DATA_DIR";
 
-/// Why a store operation failed, in words fit for the screen (never claimant data).
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The disk refused.
-    #[error("{what} {path}: {source}")]
-    Io {
-        /// What we were doing.
-        what: &'static str,
-        /// The file or folder.
-        path: PathBuf,
-        /// The system's reason.
-        source: std::io::Error,
-    },
-    /// Another process has the session open.
-    #[error("session {id} is open in another process ({by}, since {since})")]
-    Locked {
-        /// Session id.
-        id: String,
-        /// Who holds it (user, host, process).
-        by: String,
-        /// Since when.
-        since: String,
-    },
-    /// The file cannot be read as a session.
-    #[error("{file}:{line}: {message}")]
-    Damaged {
-        /// File name.
-        file: String,
-        /// 1-based line.
-        line: usize,
-        /// What is wrong, naming the field.
-        message: String,
-    },
-    /// No such session.
-    #[error("no session {0}")]
-    NotFound(String),
-    /// The session was opened read-only.
-    #[error("this session is open read-only; nothing was saved")]
-    ReadOnly,
-}
+/// The subfolder that holds exports (same privacy as the sessions).
+pub const EXPORTS_DIR: &str = "exports";
 
-/// One session as the start screen lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Summary {
-    /// Stable id (the file name without `.toml`).
-    pub id: String,
-    /// The claimant reference.
-    pub reference: String,
-    /// Last change.
-    pub changed: Option<Stamp>,
-    /// Why the file could not be read, if it could not.
-    pub problem: Option<String>,
-}
+/// Temporary files older than this were left by a killed process and are swept on open.
+const STALE_TEMP_AGE: Duration = Duration::from_mins(10);
 
 /// How to open a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,16 +54,25 @@ pub struct Store {
     dir: PathBuf,
 }
 
-/// An open session and where it is saved.
-#[derive(Debug)]
-pub struct Handle {
-    /// Stable id.
-    pub id: String,
-    /// The session.
-    pub session: Session,
-    /// Opened read-only: `save` refuses.
-    pub read_only: bool,
-    path: PathBuf,
+pub(crate) fn io_error(
+    what: &'static str,
+    path: &Path,
+) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io { what, path, source }
+}
+
+/// True for an id that names a file in the folder and nothing outside it.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', '\0']) && id.len() <= 200
+}
+
+/// A new random id: 8 hex digits (the file's name carries nothing about the claimant).
+fn new_id() -> String {
+    format!(
+        "{:08x}",
+        RandomState::new().hash_one(std::process::id()) >> 32
+    )
 }
 
 impl Store {
@@ -103,18 +85,18 @@ impl Store {
             .map(|p| p.data_dir().join("sessions"))
     }
 
-    /// Opens (creating if needed) the folder; returns warnings to show (e.g. loose permissions).
+    /// Opens (creating if needed, private to the user) the folder; returns warnings to show
+    /// (a folder others can read). Sweeps temporary files left by killed processes.
     pub fn open(dir: &Path) -> Result<(Store, Vec<String>), StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            what: "cannot create the sessions folder",
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        perms::create_private_dir(dir)
+            .map_err(io_error("cannot create the sessions folder", dir))?;
+        atomic::sweep(dir, STALE_TEMP_AGE);
+        let warnings = perms::loose_warning(dir).into_iter().collect();
         Ok((
             Store {
                 dir: dir.to_path_buf(),
             },
-            Vec::new(),
+            warnings,
         ))
     }
 
@@ -123,109 +105,187 @@ impl Store {
         &self.dir
     }
 
-    /// Every session, most recently changed first.
+    /// The file a session id is saved in (for messages: it names no claimant).
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.toml"))
+    }
+
+    fn lock_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.lock"))
+    }
+
+    /// Every session, most recently changed first; unreadable files are listed with the problem.
     pub fn list(&self) -> Vec<Summary> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
         let mut out: Vec<Summary> = entries
             .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().to_string();
-                let id = name.strip_suffix(".toml")?.to_string();
-                let text = std::fs::read_to_string(e.path()).ok()?;
-                Some(match toml::from_str::<Session>(&text) {
-                    Ok(s) => Summary {
-                        id,
-                        reference: s.reference,
-                        changed: s.changed,
-                        problem: None,
-                    },
-                    Err(err) => Summary {
-                        id,
-                        reference: String::new(),
-                        changed: None,
-                        problem: Some(err.message().to_string()),
-                    },
-                })
+                let name = e.file_name().to_string_lossy().into_owned();
+                let id = name.strip_suffix(".toml")?;
+                valid_id(id).then(|| header::summary(&e.path(), id))
             })
             .collect();
-        out.sort_by_key(|s| std::cmp::Reverse(s.changed));
+        out.sort_by(|a, b| b.changed.cmp(&a.changed).then_with(|| a.id.cmp(&b.id)));
         out
     }
 
-    /// The id of the session with this reference (exact, ignoring case), if any.
+    /// The id of the most recently changed session with this reference (exact, ignoring case).
     pub fn find(&self, reference: &str) -> Option<String> {
+        self.matches(reference).into_iter().next().map(|s| s.id)
+    }
+
+    /// Every session with this reference (exact, ignoring case), most recently changed first.
+    pub fn matches(&self, reference: &str) -> Vec<Summary> {
         let r = reference.trim().to_lowercase();
         self.list()
             .into_iter()
-            .find(|s| s.reference.to_lowercase() == r)
-            .map(|s| s.id)
+            .filter(|s| s.problem.is_none() && s.reference.trim().to_lowercase() == r)
+            .collect()
     }
 
-    /// Starts a new session and saves it at once.
+    /// What `resume REF` and `export REF` mean by REF: a session id, or the one session with
+    /// that reference. Several with the same reference is an error listing their ids.
+    pub fn resolve(&self, reference_or_id: &str) -> Result<String, StoreError> {
+        let given = reference_or_id.trim();
+        if valid_id(given) && self.path_of(given).is_file() {
+            return Ok(given.to_string());
+        }
+        let mut found = self.matches(given);
+        match found.len() {
+            0 => Err(StoreError::NotFound("with that reference or id".into())),
+            1 => Ok(found.remove(0).id),
+            _ => Err(StoreError::Ambiguous(found)),
+        }
+    }
+
+    /// Starts a new session, locked, and saves it at once.
     pub fn create(
         &self,
         reference: &str,
         today: NaiveDate,
         now: NaiveDateTime,
     ) -> Result<Handle, StoreError> {
-        let id = format!("s{}", now.format("%Y%m%d-%H%M%S"));
         let mut session = Session::new(reference, today);
         session.created = Some(Stamp(now));
-        let mut handle = Handle {
-            path: self.dir.join(format!("{id}.toml")),
-            id,
-            session,
-            read_only: false,
-        };
-        handle.save(now)?;
-        Ok(handle)
+        session.changed = Some(Stamp(now));
+        let text = to_text(&session)?;
+        for _ in 0..16 {
+            let id = new_id();
+            let lock = self.lock(&id)?;
+            let path = self.path_of(&id);
+            match atomic::create_new(&path, text.as_bytes()) {
+                Ok(()) => {
+                    return Ok(Handle {
+                        id,
+                        session,
+                        read_only: false,
+                        cleared_lock: None,
+                        path,
+                        lock: Some(lock),
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_error("cannot save", &path)(e)),
+            }
+        }
+        Err(StoreError::Io {
+            what: "cannot find a free session id in",
+            path: self.dir.clone(),
+            source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        })
     }
 
-    /// Opens a session by id.
+    fn lock(&self, id: &str) -> Result<Lock, StoreError> {
+        let path = self.lock_path(id);
+        Lock::acquire(&path).map_err(|e| match e {
+            LockError::Held(holder) => StoreError::Locked {
+                id: id.to_string(),
+                by: holder
+                    .as_ref()
+                    .map_or_else(|| "another process".into(), lock::Holder::who),
+                since: holder.map_or_else(|| "a moment ago".into(), |h| h.since.to_string()),
+            },
+            LockError::Io(source) => StoreError::Io {
+                what: "cannot lock",
+                path,
+                source,
+            },
+        })
+    }
+
+    /// Opens a session by id: read-write takes the lock (and clears one left by a dead
+    /// process); read-only takes no lock and cannot save.
     pub fn open_session(&self, id: &str, access: Access) -> Result<Handle, StoreError> {
-        let path = self.dir.join(format!("{id}.toml"));
-        let text =
-            std::fs::read_to_string(&path).map_err(|_| StoreError::NotFound(id.to_string()))?;
-        let session: Session = toml::from_str(&text).map_err(|e| StoreError::Damaged {
-            file: path.display().to_string(),
-            line: e
-                .span()
-                .map_or(1, |s| text[..s.start].matches('\n').count() + 1),
-            message: e.message().to_string(),
-        })?;
+        let path = self.path_of(id);
+        if !valid_id(id) || !path.is_file() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let lock = match access {
+            Access::ReadWrite => Some(self.lock(id)?),
+            Access::ReadOnly => None,
+        };
+        let text = std::fs::read_to_string(&path).map_err(io_error("cannot read", &path))?;
+        let session = read::parse(&text, &path.display().to_string())?;
+        let cleared_lock = lock.as_ref().and_then(|l| l.cleared.as_ref()).map(|h| {
+            format!(
+                "This session was still marked open by {} since {}; that process has ended, so \
+                 the mark was cleared. Everything it saved is here.",
+                h.who(),
+                h.since
+            )
+        });
         Ok(Handle {
             id: id.to_string(),
             session,
             read_only: access == Access::ReadOnly,
+            cleared_lock,
             path,
+            lock,
         })
     }
 
-    /// Deletes a session.
+    /// Deletes a session and its exports; refused while another process has it open.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let path = self.dir.join(format!("{id}.toml"));
-        std::fs::remove_file(&path).map_err(|source| StoreError::Io {
-            what: "cannot delete",
-            path,
-            source,
-        })
-    }
-}
-
-impl Handle {
-    /// Writes the session to disk, stamping the change time.
-    pub fn save(&mut self, now: NaiveDateTime) -> Result<(), StoreError> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
+        let path = self.path_of(id);
+        if !valid_id(id) || !path.is_file() {
+            return Err(StoreError::NotFound(id.to_string()));
         }
-        self.session.changed = Some(Stamp(now));
-        let text = toml::to_string(&self.session).expect("a session always serializes");
-        std::fs::write(&self.path, text).map_err(|source| StoreError::Io {
-            what: "cannot save",
-            path: self.path.clone(),
-            source,
-        })
+        let _lock = self.lock(id)?;
+        std::fs::remove_file(&path).map_err(io_error("cannot delete", &path))?;
+        self.delete_exports(id);
+        atomic::sync_dir(&self.dir).map_err(io_error("cannot delete", &path))
+    }
+
+    /// Who has a session open, if anyone (for the start screen and `list`).
+    pub fn holder(&self, id: &str) -> Option<lock::Holder> {
+        Lock::holder(&self.lock_path(id))
+    }
+
+    /// The folder exports are written to.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.dir.join(EXPORTS_DIR)
+    }
+
+    fn delete_exports(&self, id: &str) {
+        let Ok(entries) = std::fs::read_dir(self.exports_dir()) else {
+            return;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.split_once('.').is_some_and(|(stem, _)| stem == id) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+
+    /// Creates the private exports folder.
+    pub fn create_exports_dir(&self) -> Result<PathBuf, StoreError> {
+        let dir = self.exports_dir();
+        perms::create_private_dir(&dir)
+            .map_err(io_error("cannot create the exports folder", &dir))?;
+        Ok(dir)
     }
 }

@@ -310,6 +310,12 @@ pub fn assess(session: &Session, content: &Content) -> Assessment {
     })
 }
 
+/// The live tally of the session's choices, for exports and `assess` that show it without a
+/// screen.
+pub fn tally(session: &Session, content: &Content) -> Tally {
+    tally::build(&assess(session, content), content)
+}
+
 fn place(step: Step, content: &Content) -> Place {
     let stage = step.stage_index(content);
     let activity_label = match step {

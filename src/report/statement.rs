@@ -1,0 +1,236 @@
+//! The statement a claimant can send with a reconsideration request or to a tribunal, as a small
+//! document model (sections of paragraphs, quotations, labelled lines and lists) that the
+//! Markdown and text renderers print. For each descriptor claimed: the activity, the descriptor's
+//! words, why it applies in the adviser's words (the note on that screen) and the law; then the
+//! points, the contribution conditions, the dates and deadlines, every answer and other notes.
+//! Depends on `interview` and `content`; reads nothing but its arguments.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::content::Content;
+use crate::interview::Session;
+use crate::interview::answer::long_date;
+use crate::rules::wca::ActivityScore;
+
+use super::details;
+use super::outcome::Outcome;
+use super::sentences::summary as outcome_summary;
+
+/// Said where the adviser recorded no reason for a descriptor.
+pub const NO_REASON: &str = "No reason was recorded at the interview: add one in the claimant's own words before sending this.";
+
+/// A whole statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    /// The title.
+    pub title: String,
+    /// Reference and dates, shown under the title.
+    pub facts: Vec<(String, String)>,
+    /// The sections in order.
+    pub sections: Vec<Section>,
+}
+
+/// One section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Its heading.
+    pub heading: String,
+    /// Its content in order.
+    pub blocks: Vec<Block>,
+}
+
+/// A piece of a section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph.
+    Para(String),
+    /// A sub-heading (one activity, one descriptor).
+    Sub(String),
+    /// Words quoted from the law.
+    Quote(String),
+    /// Labelled lines ("Why it applies: ...").
+    Pairs(Vec<(String, String)>),
+    /// A list.
+    Bullets(Vec<String>),
+    /// Lines that carry their own markers (a timeline), one after another.
+    Lines(Vec<String>),
+}
+
+/// A label followed by its value: "Why it applies: ..." but "Is the claimant ...? Yes".
+pub fn labelled(label: &str, value: &str) -> String {
+    if label.ends_with(['?', ':', '.']) {
+        format!("{label} {value}")
+    } else {
+        format!("{label}: {value}")
+    }
+}
+
+impl Section {
+    fn new(heading: &str, blocks: Vec<Block>) -> Section {
+        Section {
+            heading: heading.to_string(),
+            blocks,
+        }
+    }
+}
+
+/// Builds the statement; `outcome` is the session's outcome (see `outcome::outcome`).
+pub fn build(
+    session: &Session,
+    content: &Content,
+    today: NaiveDate,
+    outcome: &Outcome,
+) -> Statement {
+    let mut used = BTreeSet::new();
+    let mut sections = vec![summary(outcome)];
+    if let Ok(w) = &outcome.wca {
+        let a = &w.assessment;
+        sections.extend(descriptors(&a.activities, session, content, &mut used));
+        sections.extend(support_group(
+            &a.lcwra_descriptors,
+            session,
+            content,
+            &mut used,
+        ));
+        sections.extend(routes(session, content, &mut used));
+    }
+    sections.extend(details::sections(session, content, outcome, &used));
+    let date = |d: Option<crate::content::date::Date>| {
+        d.map_or_else(|| "not recorded".into(), |d| long_date(d.0))
+    };
+    Statement {
+        title: "Statement about the claimant's Work Capability Assessment".into(),
+        facts: vec![
+            ("Claimant reference".into(), session.reference.clone()),
+            ("Interview date".into(), date(session.interview_date)),
+            ("Prepared on".into(), long_date(today)),
+        ],
+        sections,
+    }
+}
+
+fn summary(outcome: &Outcome) -> Section {
+    let mut blocks = vec![Block::Para(
+        "This statement sets out, for each descriptor that applies, the activity, the words of \
+         the descriptor, and why it applies, as recorded with a welfare-rights adviser. It may be \
+         sent with a request for mandatory reconsideration or with an appeal to the First-tier \
+         Tribunal."
+            .into(),
+    )];
+    blocks.extend(outcome_summary(outcome).into_iter().map(Block::Para));
+    Section::new("Summary", blocks)
+}
+
+fn reason(session: &Session, key: &str, used: &mut BTreeSet<String>) -> String {
+    match session.notes.get(key).filter(|n| !n.text.trim().is_empty()) {
+        Some(n) => {
+            used.insert(key.to_string());
+            n.text.trim_end().to_string()
+        }
+        None => NO_REASON.into(),
+    }
+}
+
+fn descriptors(
+    scores: &[ActivityScore],
+    session: &Session,
+    content: &Content,
+    used: &mut BTreeSet<String>,
+) -> Option<Section> {
+    let mut blocks = Vec::new();
+    for score in scores.iter().filter(|s| s.points > 0) {
+        let Some((act, d)) = content.wca.descriptor(&score.counted) else {
+            continue;
+        };
+        blocks.push(Block::Sub(format!(
+            "Activity {}: {} ({} points)",
+            act.number, act.title, score.points
+        )));
+        blocks.push(Block::Quote(format!(
+            "{}({}) {}",
+            act.number, d.letter, d.text
+        )));
+        let mut pairs = vec![("Why it applies".to_string(), reason(session, &act.id, used))];
+        for n in &score.not_counting {
+            if let Some((_, other)) = content.wca.descriptor(&n.id) {
+                pairs.push((
+                    "Also applies".into(),
+                    format!(
+                        "{}({}) ({} points), not counted: only the highest-scoring descriptor in an activity counts.",
+                        act.number, other.letter, n.points
+                    ),
+                ));
+            }
+        }
+        pairs.push(("The law".into(), act.source.cite()));
+        blocks.push(Block::Pairs(pairs));
+    }
+    (!blocks.is_empty()).then(|| {
+        Section::new(
+            "Descriptors that apply: limited capability for work (Schedule 2)",
+            blocks,
+        )
+    })
+}
+
+fn support_group(
+    ids: &[String],
+    session: &Session,
+    content: &Content,
+    used: &mut BTreeSet<String>,
+) -> Option<Section> {
+    let mut blocks = Vec::new();
+    for id in ids {
+        let Some((para, d)) = content.wca.lcwra_descriptor(id) else {
+            continue;
+        };
+        let number = match &d.letter {
+            Some(l) => format!("{}({l})", para.number),
+            None => para.number.to_string(),
+        };
+        blocks.push(Block::Sub(format!("Paragraph {number}: {}", para.title)));
+        blocks.push(Block::Quote(d.text.clone()));
+        let key = para
+            .mirrors
+            .clone()
+            .unwrap_or_else(|| "support-group".into());
+        blocks.push(Block::Pairs(vec![
+            ("Why it applies".into(), reason(session, &key, used)),
+            ("The law".into(), para.source.cite()),
+        ]));
+    }
+    (!blocks.is_empty()).then(|| {
+        Section::new(
+            "Descriptors that apply: limited capability for work-related activity (Schedule 3)",
+            blocks,
+        )
+    })
+}
+
+fn routes(session: &Session, content: &Content, used: &mut BTreeSet<String>) -> Option<Section> {
+    let mut blocks = Vec::new();
+    for route in content
+        .wca
+        .routes
+        .iter()
+        .filter(|r| session.is_chosen(&r.id))
+    {
+        blocks.push(Block::Sub(route.title.clone()));
+        let mut pairs = vec![(
+            "Why it applies".to_string(),
+            reason(session, "exceptional", used),
+        )];
+        let law = [&route.new_style.lcw, &route.new_style.lcwra]
+            .into_iter()
+            .flatten()
+            .map(crate::content::source::Source::cite)
+            .collect::<Vec<_>>();
+        if !law.is_empty() {
+            pairs.push(("The law".into(), law.join("; ")));
+        }
+        blocks.push(Block::Pairs(pairs));
+    }
+    (!blocks.is_empty()).then(|| Section::new("Treated as having limited capability", blocks))
+}
