@@ -1,0 +1,186 @@
+//! The points tally as the TUI shows it: a panel beside the stage, two lines under it on a
+//! narrow screen, and the full account in a window. Figures sit in fixed columns so a change of
+//! points rewrites a few cells, not the panel. Draws the view model's `Tally` only.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::interview::view::{Level, Tally};
+use crate::rules::wca::Part;
+
+use super::page::{Theme, wrap};
+
+fn figure(label: &str, value: &str, w: usize) -> Line<'static> {
+    let pad = w.saturating_sub(label.len() + value.len()).max(1);
+    Line::from(format!("{label}{}{value}", " ".repeat(pad)))
+}
+
+fn lcw_words(t: &Tally) -> String {
+    if t.lcw_met {
+        "LCW: met".into()
+    } else {
+        format!("LCW: not met, {} short", t.short_by)
+    }
+}
+
+fn wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: usize, style: Style) {
+    for (i, l) in wrap(text, w.saturating_sub(indent).max(1))
+        .into_iter()
+        .enumerate()
+    {
+        let pad = if i == 0 {
+            String::new()
+        } else {
+            " ".repeat(indent)
+        };
+        out.push(Line::from(Span::styled(format!("{pad}{l}"), style)));
+    }
+}
+
+/// The panel beside the stage, `w` columns wide.
+pub fn panel_lines(t: &Tally, theme: Theme, w: u16) -> Vec<Line<'static>> {
+    let w = usize::from(w);
+    let mut out = vec![
+        Line::from(Span::styled("Points tally", theme.heading())),
+        figure("Physical", &t.physical.to_string(), w),
+        figure("Mental", &t.mental.to_string(), w),
+        figure("Total", &format!("{} of {}", t.total, t.threshold), w),
+    ];
+    let lcw_style = if t.lcw_met {
+        theme.level(Level::Ok)
+    } else {
+        Style::new()
+    };
+    wrapped(&mut out, &lcw_words(t), w, 2, lcw_style);
+    let sg = if t.lcwra_met {
+        "Support group: yes"
+    } else {
+        "Support group: no"
+    };
+    out.push(Line::from(Span::styled(
+        sg,
+        if t.lcwra_met {
+            theme.level(Level::Ok)
+        } else {
+            Style::new()
+        },
+    )));
+    for why in &t.lcwra_why {
+        wrapped(&mut out, &format!("  {why}"), w, 2, Style::new());
+    }
+    for c in &t.cautions {
+        wrapped(
+            &mut out,
+            &format!("! Warning: {c}"),
+            w,
+            2,
+            theme.level(Level::Warn),
+        );
+    }
+    out.push(Line::from(Span::styled("Scoring", theme.heading())));
+    if t.lines.is_empty() {
+        out.push(Line::from("  none yet"));
+    }
+    for l in &t.lines {
+        let num = format!("{:>2} ", l.number);
+        let tail = format!(" {} {:>2}", l.letter, l.points);
+        let room = w.saturating_sub(num.len() + tail.len());
+        let title: String = l.title.chars().take(room).collect();
+        let pad = room.saturating_sub(title.chars().count());
+        out.push(Line::from(format!("{num}{title}{}{tail}", " ".repeat(pad))));
+    }
+    out
+}
+
+/// Two lines under the stage on a narrow screen.
+pub fn compact_lines(t: &Tally) -> Vec<Line<'static>> {
+    let sg = if t.lcwra_met { "yes" } else { "no" };
+    let first = format!(
+        "Points {} of {} (physical {}, mental {}); {}; support group: {sg}",
+        t.total,
+        t.threshold,
+        t.physical,
+        t.mental,
+        lcw_words(t)
+    );
+    let scoring: Vec<String> = t
+        .lines
+        .iter()
+        .map(|l| format!("{}{} {}", l.number, l.letter, l.points))
+        .collect();
+    let second = if scoring.is_empty() {
+        "Scoring: none yet (t shows the tally in full)".to_string()
+    } else {
+        format!("Scoring: {}", scoring.join(", "))
+    };
+    vec![Line::from(first), Line::from(second)]
+}
+
+/// The whole tally with every reason, for the tally window.
+pub fn full_lines(t: &Tally, theme: Theme, w: u16) -> Vec<Line<'static>> {
+    let w = usize::from(w);
+    let part = |p: Part| match p {
+        Part::Physical => "physical",
+        Part::Mental => "mental",
+    };
+    let mut out = vec![
+        figure("Physical", &t.physical.to_string(), 24),
+        figure("Mental", &t.mental.to_string(), 24),
+        figure("Total", &format!("{} of {}", t.total, t.threshold), 24),
+        Line::default(),
+    ];
+    let lcw = if t.lcw_met {
+        format!(
+            "Limited capability for work: met ({}).",
+            t.lcw_why.join("; ")
+        )
+    } else {
+        format!(
+            "Limited capability for work: not met, {} points short.",
+            t.short_by
+        )
+    };
+    wrapped(&mut out, &lcw, w, 2, Style::new());
+    let sg = if t.lcwra_met {
+        format!("Support group: yes ({}).", t.lcwra_why.join("; "))
+    } else {
+        "Support group: no (no support-group descriptor or route chosen).".to_string()
+    };
+    wrapped(&mut out, &sg, w, 2, Style::new());
+    wrapped(
+        &mut out,
+        &format!("Group: {}.", t.group_words()),
+        w,
+        2,
+        Style::new(),
+    );
+    for c in &t.cautions {
+        wrapped(
+            &mut out,
+            &format!("! Warning: {c}"),
+            w,
+            2,
+            theme.level(Level::Warn),
+        );
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        "Scoring activities",
+        theme.heading(),
+    )));
+    if t.lines.is_empty() {
+        out.push(Line::from("  none yet"));
+    }
+    for l in &t.lines {
+        let line = format!(
+            "{:>2} {} ({}): ({}) {} points",
+            l.number,
+            l.title,
+            part(l.part),
+            l.letter,
+            l.points
+        );
+        wrapped(&mut out, &line, w, 5, Style::new());
+    }
+    out
+}
