@@ -185,7 +185,7 @@ fn choice(b: &mut Builder, c: &Choice, tag_width: usize) {
     ];
     b.wrapped(prefix, INDENT, &c.text, Style::new());
     if let Some(r) = &c.remark {
-        b.para(INDENT, &format!("({r})"), Style::new());
+        b.para(INDENT, r, Style::new());
     }
 }
 

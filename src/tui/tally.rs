@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::interview::view::{Level, Tally};
-use crate::rules::wca::Part;
+use crate::rules::wca::{Group, Part};
 
 use super::page::{Theme, wrap};
 
@@ -24,15 +24,21 @@ fn lcw_words(t: &Tally) -> String {
 }
 
 fn wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: usize, style: Style) {
-    for (i, l) in wrap(text, w.saturating_sub(indent).max(1))
-        .into_iter()
-        .enumerate()
-    {
-        let pad = if i == 0 {
-            String::new()
-        } else {
-            " ".repeat(indent)
-        };
+    wrapped_from(out, text, w, 0, indent, style);
+}
+
+/// Wraps with `first` columns of indent on the first line and `indent` on the rest.
+fn wrapped_from(
+    out: &mut Vec<Line<'static>>,
+    text: &str,
+    w: usize,
+    first: usize,
+    indent: usize,
+    style: Style,
+) {
+    let width = w.saturating_sub(indent.max(first)).max(1);
+    for (i, l) in wrap(text, width).into_iter().enumerate() {
+        let pad = " ".repeat(if i == 0 { first } else { indent });
         out.push(Line::from(Span::styled(format!("{pad}{l}"), style)));
     }
 }
@@ -52,21 +58,20 @@ pub fn panel_lines(t: &Tally, theme: Theme, w: u16) -> Vec<Line<'static>> {
         Style::new()
     };
     wrapped(&mut out, &lcw_words(t), w, 2, lcw_style);
-    let sg = if t.lcwra_met {
+    let support = t.group == Group::Support;
+    let sg = if support {
         "Support group: yes"
     } else {
         "Support group: no"
     };
-    out.push(Line::from(Span::styled(
-        sg,
-        if t.lcwra_met {
-            theme.level(Level::Ok)
-        } else {
-            Style::new()
-        },
-    )));
+    let sg_style = if support {
+        theme.level(Level::Ok)
+    } else {
+        Style::new()
+    };
+    out.push(Line::from(Span::styled(sg, sg_style)));
     for why in &t.lcwra_why {
-        wrapped(&mut out, &format!("  {why}"), w, 2, Style::new());
+        wrapped_from(&mut out, why, w, 2, 2, Style::new());
     }
     for c in &t.cautions {
         wrapped(
@@ -94,9 +99,13 @@ pub fn panel_lines(t: &Tally, theme: Theme, w: u16) -> Vec<Line<'static>> {
 
 /// Two lines under the stage on a narrow screen.
 pub fn compact_lines(t: &Tally) -> Vec<Line<'static>> {
-    let sg = if t.lcwra_met { "yes" } else { "no" };
+    let sg = if t.group == Group::Support {
+        "yes"
+    } else {
+        "no"
+    };
     let first = format!(
-        "Points {} of {} (physical {}, mental {}); {}; support group: {sg}",
+        "Total {} of {} (physical {}, mental {}): {}",
         t.total,
         t.threshold,
         t.physical,
@@ -109,9 +118,9 @@ pub fn compact_lines(t: &Tally) -> Vec<Line<'static>> {
         .map(|l| format!("{}{} {}", l.number, l.letter, l.points))
         .collect();
     let second = if scoring.is_empty() {
-        "Scoring: none yet (t shows the tally in full)".to_string()
+        format!("Support group: {sg}. Scoring: none yet")
     } else {
-        format!("Scoring: {}", scoring.join(", "))
+        format!("Support group: {sg}. Scoring: {}", scoring.join(", "))
     };
     vec![Line::from(first), Line::from(second)]
 }
@@ -141,8 +150,13 @@ pub fn full_lines(t: &Tally, theme: Theme, w: u16) -> Vec<Line<'static>> {
         )
     };
     wrapped(&mut out, &lcw, w, 2, Style::new());
-    let sg = if t.lcwra_met {
+    let sg = if t.group == Group::Support {
         format!("Support group: yes ({}).", t.lcwra_why.join("; "))
+    } else if t.lcwra_met {
+        format!(
+            "Support group: no, although {} is chosen (see the warning).",
+            t.lcwra_why.join("; ")
+        )
     } else {
         "Support group: no (no support-group descriptor or route chosen).".to_string()
     };

@@ -13,7 +13,7 @@ impl Interview {
         self.focus = page
             .stops
             .iter()
-            .position(|s| s.kind != StopKind::Text)
+            .position(|s| !matches!(s.kind, StopKind::Text | StopKind::Note))
             .unwrap_or(0);
         self.scroll = 0;
         self.reveal(&page, size);
