@@ -7,6 +7,7 @@ use ratatui::Frame;
 
 use crate::app::Context;
 use crate::interview::view::Level;
+use crate::store::Access;
 
 use super::interview::{Control, Interview};
 use super::page::Theme;
@@ -44,14 +45,16 @@ impl<'c> App<'c> {
     }
 
     fn first_mode(ctx: &Context, resume: Option<&str>, size: (u16, u16), theme: Theme) -> Mode {
-        let mut start = Start::new(ctx);
         let Some(r) = resume else {
-            return Mode::Start(Box::new(start));
+            return Mode::Start(Box::new(Start::new(ctx)));
         };
+        let mut start = Start::new(ctx);
         if let Some(id) = ctx.store.find(r) {
-            if let StartEvent::Open(h) = start.open(ctx, &id, crate::store::Access::ReadWrite) {
-                return Mode::Interview(Box::new(Interview::new(*h, ctx, size, theme)));
+            if let Ok(h) = ctx.store.open_session(&id, Access::ReadWrite) {
+                return Mode::Interview(Box::new(Interview::new(h, ctx, size, theme)));
             }
+            // The start screen says why (or offers read-only if another process has it).
+            start.open(ctx, &id, Access::ReadWrite);
         } else {
             start.reference = super::editor::LineEdit::new(r);
             start.message = Some((
@@ -59,6 +62,7 @@ impl<'c> App<'c> {
                 format!("No saved session has the reference {r}. Press Enter to start a new one."),
             ));
         }
+        start.focus = super::start::StartFocus::Reference;
         Mode::Start(Box::new(start))
     }
 

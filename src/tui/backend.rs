@@ -4,6 +4,7 @@
 //! of carrying a style reset and a cursor show on every frame. Depends on ratatui (cells) and
 //! crossterm (terminal size and clearing); writes plain ANSI/VT100 sequences.
 
+use std::cell::Cell as Slot;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
@@ -34,6 +35,9 @@ pub struct LeanBackend<W: Write> {
     cursor: Option<Position>,
     /// Whether the cursor is shown, when known.
     visible: Option<bool>,
+    /// The screen width last measured (0 until known): relative moves need it, because a
+    /// character in the last column leaves the cursor waiting to wrap.
+    width: Slot<u16>,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -44,7 +48,13 @@ impl<W: Write> LeanBackend<W> {
             pen: None,
             cursor: None,
             visible: None,
+            width: Slot::new(0),
         }
+    }
+
+    /// Tells the backend the screen width (the real terminal's is read in `size`).
+    pub fn assume_width(&self, width: u16) {
+        self.width.set(width);
     }
 
     /// The writer, for tests that count bytes.
@@ -58,14 +68,24 @@ impl<W: Write> LeanBackend<W> {
     }
 
     fn move_to(&mut self, p: Position) -> io::Result<()> {
-        if self.cursor != Some(p) {
-            if p.x == 0 {
-                write!(self.out, "\x1b[{}H", p.y + 1)?;
-            } else {
-                write!(self.out, "\x1b[{};{}H", p.y + 1, p.x + 1)?;
-            }
-            self.cursor = Some(p);
+        if self.cursor == Some(p) {
+            return Ok(());
         }
+        let absolute = if p.x == 0 {
+            format!("\x1b[{}H", p.y + 1)
+        } else {
+            format!("\x1b[{};{}H", p.y + 1, p.x + 1)
+        };
+        let relative = self
+            .cursor
+            .filter(|c| c.x < self.width.get())
+            .and_then(|c| relative_move(c, p));
+        let seq = match relative {
+            Some(r) if r.len() < absolute.len() => r,
+            _ => absolute,
+        };
+        self.out.write_all(seq.as_bytes())?;
+        self.cursor = Some(p);
         Ok(())
     }
 
@@ -96,6 +116,26 @@ impl<W: Write> LeanBackend<W> {
         self.pen = Some(want);
         Ok(())
     }
+}
+
+/// A shorter way from `from` to `to` when there is one: along the row, back to its start, or
+/// to the start of the next row (never from the last row, so nothing scrolls).
+fn relative_move(from: Position, to: Position) -> Option<String> {
+    if from.y == to.y && to.x == 0 {
+        return Some("\r".into());
+    }
+    if from.y == to.y && to.x > from.x {
+        let n = to.x - from.x;
+        return Some(if n == 1 {
+            "\x1b[C".into()
+        } else {
+            format!("\x1b[{n}C")
+        });
+    }
+    if to.y == from.y + 1 && to.x == 0 {
+        return Some("\r\n".into());
+    }
+    None
 }
 
 const MODIFIER_CODES: &[(Modifier, &str)] = &[
@@ -203,6 +243,7 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn size(&self) -> io::Result<Size> {
         let (width, height) = crossterm::terminal::size()?;
+        self.width.set(width);
         Ok(Size { width, height })
     }
 
@@ -241,6 +282,7 @@ mod tests {
     #[test]
     fn a_two_cell_change_costs_a_move_a_style_and_the_cells_only() {
         let mut b = LeanBackend::new(Vec::new());
+        b.assume_width(80);
         let rev = Style::new().add_modifier(Modifier::REVERSED);
         let cells = [cell(">", rev), cell("a", rev)];
         b.draw([(0, 4, &cells[0]), (1, 4, &cells[1])].into_iter())
@@ -254,6 +296,24 @@ mod tests {
         assert_eq!(
             String::from_utf8_lossy(b.writer()),
             "\x1b[7H>\x1b[5H\x1b[0m a"
+        );
+        b.writer_mut().clear();
+        // Along the row, back to its start, to the next row: relative moves are shorter.
+        let x = cell("x", Style::new());
+        b.draw([(9, 4, &x), (0, 4, &x), (0, 5, &x)].into_iter())
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(b.writer()), "\x1b[7Cx\rx\r\nx");
+    }
+
+    #[test]
+    fn no_relative_move_from_the_last_column() {
+        let mut b = LeanBackend::new(Vec::new());
+        b.assume_width(10);
+        let x = cell("x", Style::new());
+        b.draw([(9, 0, &x), (0, 1, &x)].into_iter()).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(b.writer()),
+            "\x1b[1;10H\x1b[0mx\x1b[2Hx"
         );
     }
 

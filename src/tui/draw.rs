@@ -110,7 +110,7 @@ fn title(it: &Interview) -> String {
     let p = &it.vm.place;
     match (&p.activity_label, &it.vm.screen) {
         (Some(label), crate::interview::view::Screen::Activity(a)) => {
-            format!("{label} ({}): {} points here", a.part, a.points)
+            format!("{label} ({}): {:>2} points here", a.part, a.points)
         }
         _ if p.stage_number == 0 => p.stage_title.clone(),
         _ => format!("{}. {}", p.stage_number, p.stage_title),

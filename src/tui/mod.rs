@@ -51,12 +51,14 @@ fn event_loop(ctx: &Context, resume: Option<&str>) -> Result<(), String> {
     let mut terminal = Terminal::new(backend).map_err(io_err)?;
     let size = terminal.size().map_err(io_err)?;
     let mut app = App::new(ctx, resume, (size.width, size.height), colour_allowed());
-    let (tx, rx) = mpsc::channel();
-    term::watch_signals(tx.clone()).map_err(io_err)?;
-    term::read_input(tx);
+    let signals = term::catch_signals().map_err(io_err)?;
     terminal.clear().map_err(io_err)?;
+    terminal.draw(|f| app.draw(f)).map_err(io_err)?;
+    // The threads start after the first frame, so it appears as soon as possible.
+    let (tx, rx) = mpsc::channel();
+    term::watch_signals(signals, tx.clone());
+    term::read_input(tx);
     loop {
-        terminal.draw(|f| app.draw(f)).map_err(io_err)?;
         let first = rx.recv().map_err(|e| e.to_string())?;
         // Everything already waiting (a paste, fast typing) is handled before the next frame.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
@@ -76,5 +78,6 @@ fn event_loop(ctx: &Context, resume: Option<&str>) -> Result<(), String> {
                 }
             }
         }
+        terminal.draw(|f| app.draw(f)).map_err(io_err)?;
     }
 }

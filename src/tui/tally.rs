@@ -52,24 +52,15 @@ pub fn panel_lines(t: &Tally, theme: Theme, w: u16) -> Vec<Line<'static>> {
         figure("Mental", &t.mental.to_string(), w),
         figure("Total", &format!("{} of {}", t.total, t.threshold), w),
     ];
-    let lcw_style = if t.lcw_met {
-        theme.level(Level::Ok)
-    } else {
-        Style::new()
-    };
-    wrapped(&mut out, &lcw_words(t), w, 2, lcw_style);
+    // Plain text: a change of state rewrites the words only, not a colour as well.
+    wrapped(&mut out, &lcw_words(t), w, 2, Style::new());
     let support = t.group == Group::Support;
     let sg = if support {
         "Support group: yes"
     } else {
         "Support group: no"
     };
-    let sg_style = if support {
-        theme.level(Level::Ok)
-    } else {
-        Style::new()
-    };
-    out.push(Line::from(Span::styled(sg, sg_style)));
+    out.push(Line::from(Span::raw(sg)));
     for why in &t.lcwra_why {
         wrapped_from(&mut out, why, w, 2, 2, Style::new());
     }

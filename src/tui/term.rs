@@ -56,11 +56,15 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Watches for hang-up and termination signals on their own thread and tells the loop. If the
-/// loop has not finished a few seconds later (a dead terminal), restores and exits anyway:
-/// every change is already on disk.
-pub fn watch_signals(tx: Sender<Msg>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+/// Catches hang-up and termination signals from now on (they wait until `watch_signals`).
+pub fn catch_signals() -> io::Result<Signals> {
+    Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+}
+
+/// Watches the caught signals on their own thread and tells the loop. If the loop has not
+/// finished a few seconds later (a dead terminal), restores and exits anyway: every change is
+/// already on disk.
+pub fn watch_signals(mut signals: Signals, tx: Sender<Msg>) {
     thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             let _ = tx.send(Msg::Signal(sig));
@@ -69,7 +73,6 @@ pub fn watch_signals(tx: Sender<Msg>) -> io::Result<()> {
             std::process::exit(128 + sig);
         }
     });
-    Ok(())
 }
 
 /// Reads terminal events on their own thread and passes them on.
