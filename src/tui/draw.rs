@@ -50,10 +50,7 @@ pub fn interview(frame: &mut Frame, it: &Interview, ctx: &Context, theme: Theme)
         };
         frame.render_widget(level_line(a.level, &a.text, theme), r);
     }
-    frame.render_widget(
-        Line::from(Span::styled(title(it), theme.heading())),
-        areas.title,
-    );
+    frame.render_widget(title(it, areas.title.width, theme), areas.title);
     let (page, typing_cursor) = it.page(size, theme);
     let cursor = draw_page(frame, &page, it, areas.page, typing_cursor);
     if areas.rule.width > 0 {
@@ -106,15 +103,29 @@ fn header(frame: &mut Frame, it: &Interview, area: Rect, theme: Theme) {
     frame.render_widget(line, area);
 }
 
-fn title(it: &Interview) -> String {
+/// The title line: the stage, or the activity with its points kept at the right edge (so a
+/// change of points rewrites two cells, and a narrow screen shortens the name, not the points).
+fn title(it: &Interview, width: u16, theme: Theme) -> Line<'static> {
     let p = &it.vm.place;
-    match (&p.activity_label, &it.vm.screen) {
-        (Some(label), crate::interview::view::Screen::Activity(a)) => {
-            format!("{label} ({}): {:>2} points here", a.part, a.points)
-        }
-        _ if p.stage_number == 0 => p.stage_title.clone(),
-        _ => format!("{}. {}", p.stage_number, p.stage_title),
-    }
+    let (left, right) = match (&p.activity_label, &it.vm.screen) {
+        (Some(label), crate::interview::view::Screen::Activity(a)) => (
+            format!("{label} ({})", a.part),
+            format!("  {:>2} points here", a.points),
+        ),
+        _ if p.stage_number == 0 => (p.stage_title.clone(), String::new()),
+        _ => (
+            format!("{}. {}", p.stage_number, p.stage_title),
+            String::new(),
+        ),
+    };
+    let room = usize::from(width).saturating_sub(right.len());
+    let mut left: String = left.chars().take(room).collect();
+    let pad = room.saturating_sub(Span::raw(&left).width());
+    left.push_str(&" ".repeat(pad));
+    Line::from(vec![
+        Span::styled(left, theme.heading()),
+        Span::styled(right, theme.heading()),
+    ])
 }
 
 /// A level's symbol and word, then the text, on one line.
