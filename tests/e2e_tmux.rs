@@ -136,3 +136,54 @@ fn an_interview_in_a_real_terminal_saves_and_restores_the_screen() {
         interview_in_tmux(term, no_color, dir.path());
     }
 }
+
+#[test]
+fn a_termination_signal_saves_restores_the_terminal_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_esa-interview");
+    let cmd = format!(
+        "{bin} --data-dir {} --today 2026-11-25; echo EXITED $?; sleep 60",
+        dir.path().display()
+    );
+    let tmux = Tmux {
+        socket: format!("esa-e2e-sig-{}", std::process::id()),
+    };
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &cmd,
+    ]);
+    tmux.wait_for("esa-interview: start");
+    tmux.text("Test claimant S");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Stage 1 of 8");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Stage 2 of 8");
+    let shell = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]);
+    let shell = shell.trim();
+    let children =
+        std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
+    let pid = children
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!pid.is_empty(), "the program's process id");
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let after = tmux.wait_for("EXITED 1");
+    assert!(
+        after.contains("stopped by signal 15; the session was saved"),
+        "{after}"
+    );
+    assert!(!after.contains("Points tally"), "{after}");
+    let (store, _) = Store::open(dir.path()).unwrap();
+    let id = store.find("Test claimant S").unwrap();
+    let h = store.open_session(&id, Access::ReadOnly).unwrap();
+    assert_eq!(h.session.position.step.as_deref(), Some("residency"));
+}
