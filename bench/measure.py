@@ -62,7 +62,8 @@ def machine():
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     return (f"{time.strftime('%Y-%m-%d %H:%M %Z')}, {platform.system()} {platform.release()}, "
-            f"{os.cpu_count()} CPUs ({cpu}), {rustc}, commit {commit}")
+            f"{os.cpu_count()} CPUs ({cpu}), load average {os.getloadavg()[0]:.1f} at the end "
+            f"(times are noisy on a shared machine; byte counts are exact), {rustc}, commit {commit}")
 
 
 def wall_ms(cmd, n):
