@@ -73,6 +73,10 @@ fn run(cli: &Cli, ctx: &Context) -> ExitCode {
 fn interactive(cli: &Cli, ctx: &Context, resume: Option<&str>) -> ExitCode {
     let result = match app::plain_reason(cli.plain) {
         Some(reason) => {
+            // Hang-ups and termination on their own thread: locks released, exit 128 + signal.
+            if let Err(e) = esa_interview::store::signals::install(|| {}) {
+                eprintln!("esa-interview: cannot watch for hang-ups: {e}");
+            }
             let stdin = std::io::stdin();
             plain::run(stdin.lock(), std::io::stdout(), ctx, resume, reason)
                 .map_err(|e| e.to_string())

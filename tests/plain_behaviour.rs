@@ -327,7 +327,6 @@ fn yes_and_no_are_answers_on_a_yes_no_question_and_a_flag_is_said_once() {
 }
 
 #[test]
-#[ignore = "needs the locking store (branch store): the first-cut store on this branch never locks"]
 fn a_session_open_elsewhere_is_said_with_who_and_since_when_and_offered_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let ctx = context(dir.path());

@@ -27,6 +27,30 @@ impl ContributionField {
         ContributionField::CreditedWeeks,
     ];
 
+    /// The field's name in the session file (`class1_weeks`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            ContributionField::Class1Weeks => "class1_weeks",
+            ContributionField::Class1Earnings => "class1_earnings",
+            ContributionField::Class2Weeks => "class2_weeks",
+            ContributionField::CreditedWeeks => "credited_weeks",
+        }
+    }
+
+    /// The id a front end types into, as if it were a question: `nic:2024-25:class1_weeks`.
+    /// `update` routes an answer to such an id to the NI record.
+    pub fn question_id(self, tax_year: &str) -> String {
+        format!("nic:{tax_year}:{}", self.id())
+    }
+
+    /// Reads a `nic:<tax year>:<field>` id back.
+    pub fn parse_question_id(id: &str) -> Option<(String, ContributionField)> {
+        let mut parts = id.strip_prefix("nic:")?.splitn(2, ':');
+        let (year, field) = (parts.next()?, parts.next()?);
+        let field = Self::ALL.into_iter().find(|f| f.id() == field)?;
+        Some((year.to_string(), field))
+    }
+
     /// The words for the field, as asked.
     pub fn label(self) -> &'static str {
         match self {
@@ -87,4 +111,29 @@ pub enum Action {
     },
     /// Change the claimant reference.
     Reference(String),
+}
+
+impl Action {
+    /// True for actions that only move between screens: a read-only session allows these and
+    /// refuses the rest, so a front end can tell which before applying one.
+    pub fn is_navigation(&self) -> bool {
+        matches!(
+            self,
+            Action::Next | Action::Previous | Action::Back | Action::Go(_)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+    use crate::interview::Step;
+
+    #[test]
+    fn only_moves_are_navigation() {
+        assert!(Action::Next.is_navigation());
+        assert!(Action::Go(Step::Review).is_navigation());
+        assert!(!Action::Toggle("lcw.1.a".into()).is_navigation());
+        assert!(!Action::Reference("Test claimant A".into()).is_navigation());
+    }
 }

@@ -43,6 +43,8 @@ pub enum CommandId {
     FocusPrevious,
     /// Close an overlay or leave an editor.
     Close,
+    /// Delete the highlighted session (after asking).
+    Delete,
 }
 
 /// One command: its keys, its words, what it does.
@@ -58,6 +60,8 @@ pub struct Command {
     pub arg: Option<&'static str>,
     /// One line of help.
     pub help: &'static str,
+    /// One or two words for the TUI footer, after the key ("n next").
+    pub short: &'static str,
     /// Shown in the TUI footer (the most used only: the footer is one line).
     pub footer: bool,
 }
@@ -70,6 +74,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["help", "?"],
         arg: None,
         help: "list every command",
+        short: "help",
         footer: true,
     },
     Command {
@@ -78,6 +83,7 @@ pub const COMMANDS: &[Command] = &[
         words: &[],
         arg: None,
         help: "move the highlight up",
+        short: "up",
         footer: false,
     },
     Command {
@@ -86,6 +92,7 @@ pub const COMMANDS: &[Command] = &[
         words: &[],
         arg: None,
         help: "move the highlight down",
+        short: "down",
         footer: false,
     },
     Command {
@@ -94,6 +101,7 @@ pub const COMMANDS: &[Command] = &[
         words: &[],
         arg: None,
         help: "choose or unchoose the highlighted item; edit or confirm a field",
+        short: "choose",
         footer: true,
     },
     Command {
@@ -102,6 +110,7 @@ pub const COMMANDS: &[Command] = &[
         words: &[],
         arg: None,
         help: "move to the next field or panel (the note is the last)",
+        short: "next field",
         footer: false,
     },
     Command {
@@ -110,6 +119,7 @@ pub const COMMANDS: &[Command] = &[
         words: &[],
         arg: None,
         help: "move to the previous field or panel",
+        short: "previous field",
         footer: false,
     },
     Command {
@@ -118,6 +128,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["next", "n"],
         arg: None,
         help: "go to the next screen",
+        short: "next",
         footer: true,
     },
     Command {
@@ -126,6 +137,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["back", "b", "previous", "p"],
         arg: None,
         help: "go back (to where you were before a jump, or the screen before); answers are kept",
+        short: "back",
         footer: true,
     },
     Command {
@@ -134,6 +146,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["skip", "s"],
         arg: None,
         help: "move on without answering now (an answer already given is kept)",
+        short: "skip",
         footer: false,
     },
     Command {
@@ -142,6 +155,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["go", "g"],
         arg: Some("stage number, activity (4.12) or name"),
         help: "go to a stage by number or name, or an activity such as 4.12",
+        short: "go to",
         footer: true,
     },
     Command {
@@ -150,6 +164,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["review", "r"],
         arg: None,
         help: "review every answer and jump to any screen",
+        short: "review",
         footer: true,
     },
     Command {
@@ -158,6 +173,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["tally", "t"],
         arg: None,
         help: "show the points tally in full",
+        short: "tally",
         footer: false,
     },
     Command {
@@ -166,6 +182,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["routes", "appeal"],
         arg: None,
         help: "go to mandatory reconsideration and appeal, with deadlines",
+        short: "appeal",
         footer: false,
     },
     Command {
@@ -174,6 +191,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["note"],
         arg: None,
         help: "write a note for this screen (plain mode: end with a line holding only .)",
+        short: "note",
         footer: true,
     },
     Command {
@@ -182,6 +200,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["notes"],
         arg: None,
         help: "show every note, with the general note",
+        short: "notes",
         footer: false,
     },
     Command {
@@ -190,6 +209,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["save"],
         arg: None,
         help: "save now (every change is already saved as you go)",
+        short: "save",
         footer: false,
     },
     Command {
@@ -198,6 +218,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["export"],
         arg: Some("markdown or text"),
         help: "export a statement for a reconsideration request or tribunal",
+        short: "export",
         footer: false,
     },
     Command {
@@ -205,7 +226,17 @@ pub const COMMANDS: &[Command] = &[
         keys: &["Esc"],
         words: &[],
         arg: None,
-        help: "close a window or leave a field (keeps what you typed)",
+        help: "close a window; leave a note (keeping it) or a question's edit (cancelling it)",
+        short: "close",
+        footer: false,
+    },
+    Command {
+        id: CommandId::Delete,
+        keys: &["Delete"],
+        words: &[],
+        arg: None,
+        help: "delete the highlighted session on the start screen (asks first)",
+        short: "delete",
         footer: false,
     },
     Command {
@@ -214,6 +245,7 @@ pub const COMMANDS: &[Command] = &[
         words: &["quit", "exit", "q"],
         arg: None,
         help: "save and leave",
+        short: "quit",
         footer: true,
     },
 ];

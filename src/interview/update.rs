@@ -131,6 +131,9 @@ fn question<'a>(content: &'a Content, id: &str) -> Result<&'a Question, Outcome>
 }
 
 fn answer(session: &mut Session, id: &str, text: &str, content: &Content) -> Outcome {
+    if let Some((tax_year, field)) = ContributionField::parse_question_id(id) {
+        return contribution(session, &tax_year, field, text);
+    }
     let q = match question(content, id) {
         Ok(q) => q,
         Err(o) => return o,

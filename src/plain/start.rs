@@ -231,6 +231,9 @@ fn opened<R: BufRead, W: Write>(io: &mut Io<R, W>, handle: Handle) -> io::Result
         .changed
         .map_or(String::new(), |c| format!(", last changed {}", when(c)));
     io.say(&format!("Session: {}{changed}.", s.reference))?;
+    if let Some(cleared) = &handle.cleared_lock {
+        io.say(&format!("Note: {cleared}"))?;
+    }
     Ok(Some(handle))
 }
 

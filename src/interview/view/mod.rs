@@ -146,6 +146,33 @@ pub struct YearRow {
     pub fields: Vec<(crate::interview::action::ContributionField, Option<String>)>,
 }
 
+impl YearRow {
+    /// The row's entries as fields a front end edits like questions; their ids are
+    /// `nic:<tax year>:<field>`, which `update` routes to the NI record.
+    pub fn as_fields(&self) -> Vec<Field> {
+        use crate::content::questions::AnswerKind;
+        use crate::interview::action::ContributionField;
+        self.fields
+            .iter()
+            .map(|(field, value)| Field {
+                id: field.question_id(&self.tax_year),
+                text: format!("{}: {}", self.tax_year, field.label()),
+                help: None,
+                kind: if *field == ContributionField::Class1Earnings {
+                    AnswerKind::Money
+                } else {
+                    AnswerKind::Number
+                },
+                answer: value.clone(),
+                raw: value.clone(),
+                options: Vec::new(),
+                flags: Vec::new(),
+                required: false,
+            })
+            .collect()
+    }
+}
+
 /// One Schedule 2 activity's screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActivityScreen {

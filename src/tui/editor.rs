@@ -1,0 +1,168 @@
+//! Text entry: a one-line field (answers, the claimant reference, "go to") and the several-line
+//! note editor (ratatui-textarea, with word wrap, cursor movement and paste). UI state only: what
+//! is typed reaches the session as an `Action` when the adviser confirms it.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::keymap::EditKey;
+
+/// A one-line text field with a cursor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineEdit {
+    text: String,
+    /// Cursor as a char index.
+    cursor: usize,
+}
+
+impl LineEdit {
+    /// A field holding `text`, the cursor at its end.
+    pub fn new(text: &str) -> Self {
+        LineEdit {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    /// What is typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    /// Applies one edit; returns true when the text changed.
+    pub fn apply(&mut self, key: &EditKey) -> bool {
+        let len = self.text.chars().count();
+        match key {
+            EditKey::Insert(c) if !c.is_control() => {
+                let at = self.byte(self.cursor);
+                self.text.insert(at, *c);
+                self.cursor += 1;
+                return true;
+            }
+            EditKey::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                let at = self.byte(self.cursor);
+                self.text.remove(at);
+                return true;
+            }
+            EditKey::Delete if self.cursor < len => {
+                let at = self.byte(self.cursor);
+                self.text.remove(at);
+                return true;
+            }
+            EditKey::Insert(_) | EditKey::Backspace | EditKey::Delete => {}
+            EditKey::Left => self.cursor = self.cursor.saturating_sub(1),
+            EditKey::Right => self.cursor = (self.cursor + 1).min(len),
+            EditKey::Home => self.cursor = 0,
+            EditKey::End => self.cursor = len,
+        }
+        false
+    }
+
+    /// Pastes text at the cursor; line breaks become spaces (the field is one line).
+    pub fn paste(&mut self, text: &str) {
+        for c in text.chars() {
+            let c = if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            };
+            self.apply(&EditKey::Insert(c));
+        }
+    }
+
+    /// Display columns before the cursor, to place the terminal cursor.
+    pub fn cursor_column(&self) -> u16 {
+        let before: String = self.text.chars().take(self.cursor).collect();
+        u16::try_from(Span::raw(before).width()).unwrap_or(u16::MAX)
+    }
+}
+
+/// The note editor: one screen's note (or the general note) being written.
+pub struct NoteEditor {
+    /// The note's key in the session (`lcw.1`, `general`).
+    pub key: String,
+    /// What the note belongs to, for the editor's title.
+    pub label: String,
+    area: TextArea<'static>,
+}
+
+impl NoteEditor {
+    /// Opens an editor on a note's current text, the cursor at its end.
+    pub fn new(key: &str, label: &str, text: &str) -> Self {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.lines().map(str::to_string).collect()
+        };
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.set_cursor_line_style(Style::new());
+        area.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        NoteEditor {
+            key: key.to_string(),
+            label: label.to_string(),
+            area,
+        }
+    }
+
+    /// Passes a key to the editor.
+    pub fn input(&mut self, input: ratatui_textarea::Input) {
+        self.area.input(input);
+    }
+
+    /// Pastes text at the cursor, keeping its line breaks.
+    pub fn paste(&mut self, text: &str) {
+        self.area
+            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+
+    /// The whole note, lines joined with line breaks.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// The text area, to draw.
+    pub fn area(&self) -> &TextArea<'static> {
+        &self.area
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EditKey, LineEdit, NoteEditor};
+
+    #[test]
+    fn a_line_edit_types_deletes_and_moves_by_character() {
+        let mut e = LineEdit::new("17/05/198");
+        e.apply(&EditKey::Insert('0'));
+        assert_eq!(e.text(), "17/05/1980");
+        e.apply(&EditKey::Home);
+        e.apply(&EditKey::Delete);
+        e.apply(&EditKey::Insert('2'));
+        assert_eq!(e.text(), "27/05/1980");
+        assert_eq!(e.cursor_column(), 1);
+        e.apply(&EditKey::End);
+        e.apply(&EditKey::Backspace);
+        assert_eq!(e.text(), "27/05/198");
+        e.paste("0\nx");
+        assert_eq!(e.text(), "27/05/1980 x");
+    }
+
+    #[test]
+    fn the_note_editor_keeps_lines_and_pastes_at_the_cursor() {
+        let mut n = NoteEditor::new("lcw.1", "Mobilising", "First line\nSecond");
+        n.paste(" line\nThird line");
+        assert_eq!(n.text(), "First line\nSecond line\nThird line");
+    }
+}

@@ -1,0 +1,341 @@
+//! An open session in the full-screen front end: the store handle, the view model drawn from
+//! it, and the UI state beside it (focus, scroll, the field or note being typed, the open
+//! window, the last message). Keys arrive here already named by `keymap`; what they mean to
+//! the interview becomes an `Action` applied by `interview::update`, and the session is saved
+//! after every change. Depends on the engine, the store handle and the TUI's own modules.
+
+use crossterm::event::KeyEvent;
+
+use crate::app::Context;
+use crate::content::stages::StageKind;
+use crate::interview::commands::CommandId;
+use crate::interview::view::{Level, ViewModel};
+use crate::interview::{Action, Outcome, Step, update, view};
+use crate::store::Handle;
+
+use super::editor::{LineEdit, NoteEditor};
+use super::keymap;
+use super::layout;
+use super::overlay::Overlay;
+use super::page::{Page, StopKind, Theme};
+use super::screens::{self, Extras, Typing};
+
+/// What the last key asked of the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    /// Keep going.
+    Continue,
+    /// Leave (everything is saved, or the adviser confirmed leaving unsaved).
+    Quit,
+}
+
+/// An open session and its UI state.
+pub struct Interview {
+    /// The session and where it is saved.
+    pub handle: Handle,
+    /// What is on screen, rebuilt after every action.
+    pub vm: ViewModel,
+    /// The focused stop on the page.
+    pub focus: usize,
+    /// The page line at the top of the stage area.
+    pub scroll: usize,
+    /// The question being typed and the field.
+    pub typing: Option<(String, LineEdit)>,
+    /// The last refused answer: (question id, message).
+    pub field_error: Option<(String, String)>,
+    /// The note being written.
+    pub note: Option<NoteEditor>,
+    /// The window open over the screen.
+    pub overlay: Option<Overlay>,
+    /// A line for the status bar.
+    pub message: Option<(Level, String)>,
+    /// Why the last save failed; cleared by the next good save.
+    pub save_error: Option<String>,
+    /// Set when quitting failed to save: the next quit leaves anyway.
+    quit_armed: bool,
+}
+
+impl Interview {
+    /// Opens the screen for a session (where it was left).
+    pub fn new(handle: Handle, ctx: &Context, size: (u16, u16), theme: Theme) -> Self {
+        let vm = view(&handle.session, &ctx.content, ctx.today);
+        let mut it = Interview {
+            handle,
+            vm,
+            focus: 0,
+            scroll: 0,
+            typing: None,
+            field_error: None,
+            note: None,
+            overlay: None,
+            message: None,
+            save_error: None,
+            quit_armed: false,
+        };
+        if it.handle.read_only {
+            it.message = Some((
+                Level::Info,
+                "Opened read-only: you can look, but nothing is changed or saved.".into(),
+            ));
+        }
+        if let Some(cleared) = it.handle.cleared_lock.clone() {
+            it.message = Some((Level::Warn, cleared));
+        }
+        if let Some(w) = ctx.store_warnings.first() {
+            it.message = Some((Level::Warn, w.clone()));
+        }
+        it.reset_focus(size, theme);
+        it
+    }
+
+    /// True while a field or note is being typed in (letters type, they are not keys).
+    pub fn is_typing(&self) -> bool {
+        self.note.is_some()
+            || self.typing.is_some()
+            || matches!(self.overlay, Some(Overlay::Go { .. }))
+    }
+
+    /// The page at the current size, with the field being typed.
+    pub fn page(&self, size: (u16, u16), theme: Theme) -> (Page, Option<(usize, u16)>) {
+        let width = layout::page_width(size.0);
+        let extras = Extras {
+            typing: self.typing.as_ref().map(|(q, e)| Typing {
+                question: q,
+                edit: e,
+            }),
+            error: self
+                .field_error
+                .as_ref()
+                .map(|(q, m)| (q.as_str(), m.as_str())),
+        };
+        // One column of margin before the tally rule.
+        screens::build(&self.vm, width.saturating_sub(1), theme, extras)
+    }
+
+    /// Handles one key.
+    pub fn key(&mut self, ev: &KeyEvent, ctx: &Context, size: (u16, u16), theme: Theme) -> Control {
+        if self.overlay.is_some() {
+            return self.overlay_key(ev, ctx, size, theme);
+        }
+        if self.note.is_some() {
+            return self.note_key(ev, ctx, size, theme);
+        }
+        if self.typing.is_some() {
+            return self.field_key(ev, ctx, size, theme);
+        }
+        let Some(cmd) = keymap::command(ev) else {
+            return Control::Continue;
+        };
+        if cmd != CommandId::Quit {
+            self.quit_armed = false;
+            self.message = None;
+        }
+        self.command(cmd, ctx, size, theme)
+    }
+
+    fn command(
+        &mut self,
+        cmd: CommandId,
+        ctx: &Context,
+        size: (u16, u16),
+        theme: Theme,
+    ) -> Control {
+        match cmd {
+            CommandId::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            CommandId::Up => self.move_focus(false, size, theme),
+            CommandId::Down => self.move_focus(true, size, theme),
+            CommandId::Choose => self.choose(ctx, size, theme),
+            CommandId::FocusNext => self.jump_group(true, size, theme),
+            CommandId::FocusPrevious => self.jump_group(false, size, theme),
+            CommandId::Next | CommandId::Skip => {
+                self.apply(Action::Next, ctx, size, theme);
+            }
+            CommandId::Back => {
+                self.apply(Action::Back, ctx, size, theme);
+            }
+            CommandId::Go => {
+                self.overlay = Some(Overlay::Go {
+                    edit: LineEdit::default(),
+                    error: None,
+                });
+            }
+            CommandId::Review => {
+                self.apply(Action::Go(Step::Review), ctx, size, theme);
+            }
+            CommandId::Notes => {
+                self.apply(Action::Go(Step::Notes), ctx, size, theme);
+            }
+            CommandId::Tally => self.overlay = Some(Overlay::Tally),
+            CommandId::Routes => {
+                if let Some(i) = ctx
+                    .content
+                    .stages
+                    .iter()
+                    .position(|s| s.kind == StageKind::Routes)
+                {
+                    self.apply(Action::Go(Step::Stage(i)), ctx, size, theme);
+                }
+            }
+            CommandId::Note => {
+                let (page, _) = self.page(size, theme);
+                if let Some(i) = page.stops.iter().position(|s| s.kind == StopKind::Note) {
+                    self.focus = i;
+                    self.reveal(&page, size);
+                }
+                self.open_note();
+            }
+            CommandId::Save => {
+                self.save(ctx);
+                if self.save_error.is_none() && !self.handle.read_only {
+                    self.message = Some((Level::Ok, "Saved.".into()));
+                }
+            }
+            CommandId::Export => {
+                self.overlay = Some(Overlay::Export {
+                    choice: 0,
+                    result: None,
+                });
+            }
+            CommandId::Quit => return self.quit(ctx),
+            CommandId::Close | CommandId::Delete => {}
+        }
+        Control::Continue
+    }
+
+    /// Applies an action, saves if it changed anything, and redraws from the session.
+    pub fn apply(
+        &mut self,
+        action: Action,
+        ctx: &Context,
+        size: (u16, u16),
+        theme: Theme,
+    ) -> Outcome {
+        if self.handle.read_only && !action.is_navigation() {
+            self.message = Some((
+                Level::Warn,
+                "This session is open read-only: nothing can be changed.".into(),
+            ));
+            return Outcome::Unchanged;
+        }
+        let before = self.vm.place.id.clone();
+        let outcome = update(&mut self.handle.session, action, &ctx.content);
+        if let Outcome::Invalid(m) = &outcome {
+            self.message = Some((Level::Warn, m.clone()));
+        }
+        if outcome.needs_save() || self.save_error.is_some() {
+            self.save(ctx);
+        }
+        self.vm = view(&self.handle.session, &ctx.content, ctx.today);
+        if self.vm.place.id == before {
+            let (page, _) = self.page(size, theme);
+            self.focus = self.focus.min(page.stops.len().saturating_sub(1));
+        } else {
+            self.field_error = None;
+            self.reset_focus(size, theme);
+        }
+        outcome
+    }
+
+    /// Saves now; a failure is shown and retried on the next change. Never loses the session.
+    pub fn save(&mut self, ctx: &Context) {
+        if self.handle.read_only {
+            return;
+        }
+        match self.handle.save((ctx.clock)()) {
+            Ok(()) => self.save_error = None,
+            Err(e) => self.save_error = Some(e.to_string()),
+        }
+    }
+
+    /// Keeps any note being written, saves, and says whether it is safe to leave.
+    pub fn quit(&mut self, ctx: &Context) -> Control {
+        self.finish_note(ctx);
+        self.save(ctx);
+        if self.save_error.is_none() || self.quit_armed {
+            return Control::Quit;
+        }
+        self.quit_armed = true;
+        self.message = Some((
+            Level::Bar,
+            "Could not save (see above). Press q again to leave without saving, or fix it and press Ctrl-S.".into(),
+        ));
+        Control::Continue
+    }
+
+    fn choose(&mut self, ctx: &Context, size: (u16, u16), theme: Theme) {
+        let (page, _) = self.page(size, theme);
+        let Some(stop) = page.stops.get(self.focus) else {
+            return;
+        };
+        let action = match &stop.kind {
+            StopKind::Choice(id) => Action::Toggle(id.clone()),
+            StopKind::Option { question, option } => Action::ToggleOption {
+                question: question.clone(),
+                option: option.clone(),
+            },
+            StopKind::YesNo {
+                question,
+                yes,
+                chosen,
+            } => Action::Answer {
+                question: question.clone(),
+                text: match (chosen, yes) {
+                    (true, _) => String::new(),
+                    (false, true) => "yes".into(),
+                    (false, false) => "no".into(),
+                },
+            },
+            StopKind::Link(target) => Action::Go(*target),
+            StopKind::Field(q) => {
+                if self.handle.read_only {
+                    self.message = Some((
+                        Level::Warn,
+                        "This session is open read-only: nothing can be changed.".into(),
+                    ));
+                } else {
+                    let raw = self.field_raw(q).unwrap_or_default();
+                    self.typing = Some((q.clone(), LineEdit::new(&raw)));
+                }
+                return;
+            }
+            StopKind::Note => return self.open_note(),
+            StopKind::Text => return,
+        };
+        self.apply(action, ctx, size, theme);
+    }
+
+    fn field_raw(&self, question: &str) -> Option<String> {
+        use crate::interview::view::Screen;
+        let (Screen::Questions { fields, .. }
+        | Screen::Contributions { fields, .. }
+        | Screen::Routes { fields, .. }) = &self.vm.screen
+        else {
+            return None;
+        };
+        fields
+            .iter()
+            .find(|f| f.id == question)
+            .and_then(|f| f.raw.clone())
+    }
+
+    fn overlay_key(
+        &mut self,
+        ev: &KeyEvent,
+        ctx: &Context,
+        size: (u16, u16),
+        theme: Theme,
+    ) -> Control {
+        let Some(overlay) = self.overlay.take() else {
+            return Control::Continue;
+        };
+        let (next, action) = overlay.key(ev, ctx, &self.handle);
+        self.overlay = next;
+        if let Some(a) = action {
+            self.apply(a, ctx, size, theme);
+        }
+        Control::Continue
+    }
+}
+
+mod focus;
+mod typing;

@@ -1,0 +1,164 @@
+//! Typing in an open session: a question's answer in its field (Enter confirms it as an
+//! `Action::Answer`, Esc cancels) and the note editor (Esc keeps the note, which is stamped
+//! with the clock). While typing, letters type; only keys that cannot type text act.
+
+use crossterm::event::KeyEvent;
+
+use super::{Control, Interview};
+use crate::app::Context;
+use crate::interview::commands::CommandId;
+use crate::interview::view::Level;
+use crate::interview::{Action, Outcome, update, view};
+use crate::tui::editor::NoteEditor;
+use crate::tui::keymap;
+use crate::tui::overlay::Overlay;
+use crate::tui::page::Theme;
+
+impl Interview {
+    pub(crate) fn open_note(&mut self) {
+        if self.handle.read_only {
+            self.message = Some((
+                Level::Warn,
+                "This session is open read-only: nothing can be changed.".into(),
+            ));
+            return;
+        }
+        let label = self
+            .vm
+            .place
+            .activity_label
+            .clone()
+            .unwrap_or_else(|| self.vm.place.stage_title.clone());
+        self.note = Some(NoteEditor::new(
+            &self.vm.note.key,
+            &label,
+            &self.vm.note.text,
+        ));
+    }
+
+    /// Puts the note being written into the session (and so on disk).
+    pub fn finish_note(&mut self, ctx: &Context) {
+        if let Some(n) = self.note.take() {
+            let action = Action::Note {
+                key: n.key.clone(),
+                text: n.text(),
+                at: (ctx.clock)(),
+            };
+            if update(&mut self.handle.session, action, &ctx.content).needs_save() {
+                self.save(ctx);
+            }
+            self.vm = view(&self.handle.session, &ctx.content, ctx.today);
+        }
+    }
+
+    pub(crate) fn note_key(
+        &mut self,
+        ev: &KeyEvent,
+        ctx: &Context,
+        size: (u16, u16),
+        theme: Theme,
+    ) -> Control {
+        match keymap::typing_command(ev) {
+            Some(CommandId::Close) => self.finish_note(ctx),
+            Some(CommandId::Save) => {
+                let note = self.note.as_ref().map(|n| (n.key.clone(), n.text()));
+                if let Some((key, text)) = note {
+                    let action = Action::Note {
+                        key,
+                        text,
+                        at: (ctx.clock)(),
+                    };
+                    update(&mut self.handle.session, action, &ctx.content);
+                    self.save(ctx);
+                    self.vm = view(&self.handle.session, &ctx.content, ctx.today);
+                }
+            }
+            Some(CommandId::Quit) => return self.quit(ctx),
+            Some(CommandId::FocusNext | CommandId::FocusPrevious) => {
+                self.finish_note(ctx);
+                self.jump_group(
+                    keymap::typing_command(ev) == Some(CommandId::FocusNext),
+                    size,
+                    theme,
+                );
+            }
+            Some(CommandId::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            _ => {
+                if let Some(n) = self.note.as_mut() {
+                    n.input(keymap::editor_input(ev));
+                }
+            }
+        }
+        Control::Continue
+    }
+
+    pub(crate) fn field_key(
+        &mut self,
+        ev: &KeyEvent,
+        ctx: &Context,
+        size: (u16, u16),
+        theme: Theme,
+    ) -> Control {
+        match keymap::typing_command(ev) {
+            Some(CommandId::Close) => {
+                self.typing = None;
+                self.field_error = None;
+            }
+            Some(
+                CommandId::Choose
+                | CommandId::FocusNext
+                | CommandId::FocusPrevious
+                | CommandId::Save,
+            ) => {
+                if self.submit_field(ctx, size, theme) {
+                    match keymap::typing_command(ev) {
+                        Some(CommandId::FocusNext) => self.jump_group(true, size, theme),
+                        Some(CommandId::FocusPrevious) => self.jump_group(false, size, theme),
+                        _ => {}
+                    }
+                }
+            }
+            Some(CommandId::Quit) => {
+                self.typing = None;
+                return self.quit(ctx);
+            }
+            Some(CommandId::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            _ => {
+                if let (Some(k), Some((_, e))) = (keymap::edit_key(ev), self.typing.as_mut()) {
+                    e.apply(&k);
+                }
+            }
+        }
+        Control::Continue
+    }
+
+    /// Sends the typed answer; on a refusal the field stays open with the reason under it.
+    pub(crate) fn submit_field(&mut self, ctx: &Context, size: (u16, u16), theme: Theme) -> bool {
+        let Some((question, edit)) = self.typing.clone() else {
+            return true;
+        };
+        let action = Action::Answer {
+            question: question.clone(),
+            text: edit.text().to_string(),
+        };
+        if let Outcome::Invalid(m) = self.apply(action, ctx, size, theme) {
+            self.field_error = Some((question, m));
+            self.message = None;
+            return false;
+        }
+        self.typing = None;
+        self.field_error = None;
+        true
+    }
+
+    /// Pasted text goes to whatever is being typed in.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(n) = self.note.as_mut() {
+            n.paste(text);
+        } else if let Some((_, e)) = self.typing.as_mut() {
+            e.paste(text);
+        } else if let Some(Overlay::Go { edit, .. }) = self.overlay.as_mut() {
+            edit.paste(text);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! The start screen: a new session (a claimant reference; the interview date defaults to
+//! today) or one to resume from the saved sessions, most recently changed first, filtered by
+//! what is typed; delete with confirmation; a session held by another process can be opened
+//! read-only. Calls only the store's public API. UI state only.
+
+use crossterm::event::KeyEvent;
+
+use crate::app::Context;
+use crate::interview::answer::parse_date;
+use crate::interview::commands::CommandId;
+use crate::interview::view::Level;
+use crate::store::{Access, Handle, StoreError, Summary};
+
+use super::editor::LineEdit;
+use super::keymap;
+
+/// Which part of the start screen has the focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartFocus {
+    /// The claimant reference (also filters the list).
+    Reference,
+    /// The interview date.
+    Date,
+    /// A session in the filtered list.
+    List(usize),
+}
+
+/// A question the start screen is waiting on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete this session?
+    Delete {
+        /// Session id.
+        id: String,
+        /// Its reference, to say.
+        reference: String,
+    },
+    /// Another process holds it: open read-only?
+    ReadOnly {
+        /// Session id.
+        id: String,
+        /// Who holds it and since when, in words.
+        holder: String,
+    },
+}
+
+/// What the start screen asks of the app.
+pub enum StartEvent {
+    /// Nothing yet.
+    Stay,
+    /// Open this session.
+    Open(Box<Handle>),
+    /// Leave the program.
+    Quit,
+}
+
+/// The start screen's state.
+pub struct Start {
+    /// The reference typed.
+    pub reference: LineEdit,
+    /// The interview date typed.
+    pub date: LineEdit,
+    /// Every saved session, most recently changed first.
+    pub sessions: Vec<Summary>,
+    /// The focus.
+    pub focus: StartFocus,
+    /// A question waiting for y or n.
+    pub confirm: Option<Confirm>,
+    /// A line for the status bar.
+    pub message: Option<(Level, String)>,
+    /// Help window open.
+    pub help: bool,
+}
+
+impl Start {
+    /// The start screen with the saved sessions listed and today's date filled in.
+    pub fn new(ctx: &Context) -> Self {
+        let message =
+            (!ctx.store_warnings.is_empty()).then(|| (Level::Warn, ctx.store_warnings.join(" ")));
+        Start {
+            reference: LineEdit::default(),
+            date: LineEdit::new(&ctx.today.format("%d/%m/%Y").to_string()),
+            sessions: ctx.store.list(),
+            focus: StartFocus::Reference,
+            confirm: None,
+            message,
+            help: false,
+        }
+    }
+
+    /// The sessions whose reference contains what is typed (ignoring case).
+    pub fn filtered(&self) -> Vec<&Summary> {
+        let f = self.reference.text().trim().to_lowercase();
+        self.sessions
+            .iter()
+            .filter(|s| f.is_empty() || s.reference.to_lowercase().contains(&f))
+            .collect()
+    }
+
+    /// True while the focus is in a text field.
+    pub fn is_typing(&self) -> bool {
+        self.confirm.is_none() && matches!(self.focus, StartFocus::Reference | StartFocus::Date)
+    }
+
+    /// Opens a session by id, or asks about read-only if another process holds it.
+    pub fn open(&mut self, ctx: &Context, id: &str, access: Access) -> StartEvent {
+        match ctx.store.open_session(id, access) {
+            Ok(h) => StartEvent::Open(Box::new(h)),
+            Err(StoreError::Locked { by, since, .. }) => {
+                self.confirm = Some(Confirm::ReadOnly {
+                    id: id.to_string(),
+                    holder: format!("{by}, since {since}"),
+                });
+                StartEvent::Stay
+            }
+            Err(e) => {
+                self.message = Some((Level::Bar, format!("Cannot open it: {e}")));
+                StartEvent::Stay
+            }
+        }
+    }
+
+    /// Handles one key.
+    pub fn key(&mut self, ev: &KeyEvent, ctx: &Context) -> StartEvent {
+        if self.help {
+            if keymap::command(ev).is_some() {
+                self.help = false;
+            }
+            return StartEvent::Stay;
+        }
+        if let Some(c) = self.confirm.take() {
+            return self.confirm_key(ev, ctx, c);
+        }
+        if self.is_typing() {
+            return self.field_key(ev, ctx);
+        }
+        self.message = None;
+        self.list_key(ev, ctx)
+    }
+
+    fn confirm_key(&mut self, ev: &KeyEvent, ctx: &Context, c: Confirm) -> StartEvent {
+        let yes = keymap::key_name(ev).is_some_and(|k| k == "y" || k == "Y");
+        let no = keymap::key_name(ev).is_some_and(|k| k == "n" || k == "N")
+            || keymap::command(ev) == Some(CommandId::Close);
+        match (c, yes, no) {
+            (Confirm::Delete { id, reference }, true, _) => {
+                self.message = Some(match ctx.store.delete(&id) {
+                    Ok(()) => (Level::Ok, format!("Deleted the session for {reference}.")),
+                    Err(e) => (Level::Bar, format!("Not deleted: {e}")),
+                });
+                self.sessions = ctx.store.list();
+                self.focus = StartFocus::Reference;
+                StartEvent::Stay
+            }
+            (Confirm::ReadOnly { id, .. }, true, _) => self.open(ctx, &id, Access::ReadOnly),
+            (_, false, true) => StartEvent::Stay,
+            (c, false, false) => {
+                self.confirm = Some(c);
+                StartEvent::Stay
+            }
+        }
+    }
+
+    fn field_key(&mut self, ev: &KeyEvent, ctx: &Context) -> StartEvent {
+        let on_date = self.focus == StartFocus::Date;
+        match keymap::typing_command(ev) {
+            Some(CommandId::Quit) => return StartEvent::Quit,
+            Some(CommandId::Help) => self.help = true,
+            Some(CommandId::Choose) if on_date => {
+                if self.date_ok() {
+                    self.focus = StartFocus::Reference;
+                }
+            }
+            Some(CommandId::Choose) => return self.create(ctx),
+            Some(CommandId::FocusNext) => self.cycle(true),
+            Some(CommandId::FocusPrevious) => self.cycle(false),
+            Some(CommandId::Close) if on_date => {
+                self.date = LineEdit::new(&ctx.today.format("%d/%m/%Y").to_string());
+            }
+            Some(CommandId::Close) => self.reference = LineEdit::default(),
+            _ => match keymap::command(ev) {
+                Some(CommandId::Down) if !self.filtered().is_empty() => {
+                    self.focus = StartFocus::List(0);
+                }
+                _ => {
+                    if let Some(k) = keymap::edit_key(ev) {
+                        let field = if on_date {
+                            &mut self.date
+                        } else {
+                            &mut self.reference
+                        };
+                        field.apply(&k);
+                        self.message = None;
+                    }
+                }
+            },
+        }
+        StartEvent::Stay
+    }
+
+    fn list_key(&mut self, ev: &KeyEvent, ctx: &Context) -> StartEvent {
+        let StartFocus::List(i) = self.focus else {
+            return StartEvent::Stay;
+        };
+        let list: Vec<Summary> = self.filtered().into_iter().cloned().collect();
+        match keymap::command(ev) {
+            Some(CommandId::Up) if i == 0 => self.focus = StartFocus::Reference,
+            Some(CommandId::Up) => self.focus = StartFocus::List(i - 1),
+            Some(CommandId::Down) => {
+                self.focus = StartFocus::List((i + 1).min(list.len().saturating_sub(1)));
+            }
+            Some(CommandId::Choose) => {
+                if let Some(s) = list.get(i) {
+                    let id = s.id.clone();
+                    return self.open(ctx, &id, Access::ReadWrite);
+                }
+            }
+            Some(CommandId::Delete) => {
+                if let Some(s) = list.get(i) {
+                    self.confirm = Some(Confirm::Delete {
+                        id: s.id.clone(),
+                        reference: s.reference.clone(),
+                    });
+                }
+            }
+            Some(CommandId::FocusNext) => self.cycle(true),
+            Some(CommandId::FocusPrevious) => self.cycle(false),
+            Some(CommandId::Help) => self.help = true,
+            Some(CommandId::Quit) => return StartEvent::Quit,
+            _ => {}
+        }
+        StartEvent::Stay
+    }
+
+    fn cycle(&mut self, forward: bool) {
+        let has_list = !self.filtered().is_empty();
+        self.focus = match (self.focus, forward, has_list) {
+            (StartFocus::Reference, true, _)
+            | (StartFocus::List(_), false, _)
+            | (StartFocus::Reference, false, false) => StartFocus::Date,
+            (StartFocus::Date, true, true) | (StartFocus::Reference, false, true) => {
+                StartFocus::List(0)
+            }
+            (StartFocus::Date, _, _) | (StartFocus::List(_), true, _) => StartFocus::Reference,
+        };
+    }
+
+    fn date_ok(&mut self) -> bool {
+        match parse_date(self.date.text()) {
+            Ok(_) => true,
+            Err(e) => {
+                self.message = Some((Level::Bar, format!("Interview date: {e}")));
+                false
+            }
+        }
+    }
+
+    /// Starts a new session for the typed reference on the typed date.
+    fn create(&mut self, ctx: &Context) -> StartEvent {
+        let reference = self.reference.text().trim().to_string();
+        if reference.is_empty() {
+            self.message = Some((
+                Level::Warn,
+                "Type a claimant reference first (any words that identify the claimant to you)."
+                    .into(),
+            ));
+            return StartEvent::Stay;
+        }
+        let Ok(date) = parse_date(self.date.text()) else {
+            self.focus = StartFocus::Date;
+            self.date_ok();
+            return StartEvent::Stay;
+        };
+        if ctx.store.find(&reference).is_some() {
+            self.message = Some((
+                Level::Warn,
+                format!(
+                    "A session for {reference} already exists: it is highlighted below. Enter opens it; or type a different reference."
+                ),
+            ));
+            let lower = reference.to_lowercase();
+            let at = self
+                .filtered()
+                .iter()
+                .position(|s| s.reference.to_lowercase() == lower);
+            self.focus = StartFocus::List(at.unwrap_or(0));
+            return StartEvent::Stay;
+        }
+        match ctx.store.create(&reference, date, (ctx.clock)()) {
+            Ok(h) => StartEvent::Open(Box::new(h)),
+            Err(e) => {
+                self.message = Some((Level::Bar, format!("Cannot start the session: {e}")));
+                StartEvent::Stay
+            }
+        }
+    }
+}
