@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::content::questions::AnswerKind;
 use crate::interview::view::{
-    ActivityScreen, Choice, Field, Finding, InfoBlock, Screen, ViewModel,
+    ActivityScreen, Choice, Field, Finding, InfoBlock, ReviewItem, Screen, ViewModel, YearRow,
 };
 
 use super::editor::LineEdit;
@@ -65,16 +65,7 @@ pub fn build(
             findings,
         } => {
             intro_block(&mut b, intro);
-            for row in years {
-                b.stop(StopKind::Text, 0, 1);
-                b.para(
-                    GUTTER,
-                    &format!("Tax year {} ({})", row.tax_year, row.lel),
-                    b.theme.heading(),
-                );
-                b.next_group();
-                cursor = cursor.or(fields_block(&mut b, &row.as_fields(), extras));
-            }
+            cursor = year_rows(&mut b, years, extras);
             cursor = cursor.or(fields_block(&mut b, fields, extras));
             info_blocks(&mut b, notes);
             findings_block(&mut b, "What the answers give", findings);
@@ -99,25 +90,7 @@ pub fn build(
             cursor = fields_block(&mut b, fields, extras);
             findings_block(&mut b, "Deadlines and what to do", findings);
         }
-        Screen::Review { items } => {
-            intro_block(
-                &mut b,
-                "Every screen with its answers. Enter goes to the highlighted one.",
-            );
-            for item in items {
-                let code = format!("{:<5}", item.code);
-                let prefix = vec![Span::raw("  "), Span::raw(code.clone()), Span::raw(" ")];
-                let span = u16::try_from(GUTTER + code.len()).unwrap_or(7);
-                b.stop(StopKind::Link(item.step), 0, span);
-                b.wrapped(
-                    prefix,
-                    8,
-                    &format!("{}: {}", item.label, item.answer),
-                    Style::new(),
-                );
-            }
-            b.next_group();
-        }
+        Screen::Review { items } => review(&mut b, items),
         Screen::Notes { notes } => {
             intro_block(
                 &mut b,
@@ -144,6 +117,43 @@ pub fn build(
     }
     note_stop(&mut b, vm, "Note for this screen");
     (b.finish(), cursor)
+}
+
+/// The NI record: each tax year's heading (with its LEL), then its four entries as fields.
+fn year_rows(b: &mut Builder, years: &[YearRow], extras: Extras<'_>) -> Option<(usize, u16)> {
+    let mut cursor = None;
+    for row in years {
+        b.stop(StopKind::Text, 0, 1);
+        b.para(
+            GUTTER,
+            &format!("Tax year {} ({})", row.tax_year, row.lel),
+            b.theme.heading(),
+        );
+        b.next_group();
+        cursor = cursor.or(fields_block(b, &row.as_fields(), extras));
+    }
+    cursor
+}
+
+/// The review: one line per screen, each a link.
+fn review(b: &mut Builder, items: &[ReviewItem]) {
+    intro_block(
+        b,
+        "Every screen with its answers. Enter goes to the highlighted one.",
+    );
+    for item in items {
+        let code = format!("{:<5}", item.code);
+        let prefix = vec![Span::raw("  "), Span::raw(code.clone()), Span::raw(" ")];
+        let span = u16::try_from(GUTTER + code.len()).unwrap_or(7);
+        b.stop(StopKind::Link(item.step), 0, span);
+        b.wrapped(
+            prefix,
+            8,
+            &format!("{}: {}", item.label, item.answer),
+            Style::new(),
+        );
+    }
+    b.next_group();
 }
 
 fn intro_block(b: &mut Builder, intro: &str) {

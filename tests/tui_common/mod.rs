@@ -24,7 +24,10 @@ pub fn fixed_clock() -> NaiveDateTime {
 
 /// A context on a fresh temporary folder (kept alive by the returned guard).
 pub fn context() -> (Context, tempfile::TempDir) {
+    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
+    // Private, as a real sessions folder is, so no permissions warning varies the snapshots.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     let (store, store_warnings) = Store::open(dir.path()).unwrap();
     let ctx = Context {
         content: content::load_embedded(),
