@@ -2,6 +2,8 @@
 //! date and a clock, chosen once in `main`. Also decides whether the plain-text mode is on.
 
 use std::io::IsTerminal;
+use std::ops::Deref;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -11,10 +13,53 @@ use crate::store::Store;
 /// Environment variable that turns the plain-text mode on (any value but empty or 0).
 pub const PLAIN_ENV: &str = "ESA_INTERVIEW_PLAIN";
 
+/// The content of one run, loadable in the background: the built-in content takes a few
+/// milliseconds to parse, and the start screen does not need it, so the first frame need not
+/// wait for it. Reading it (through `Deref`) waits for the load if it has not finished.
+#[derive(Clone)]
+pub struct SharedContent {
+    cell: Arc<OnceLock<Content>>,
+}
+
+impl SharedContent {
+    /// The built-in content, parsed on first use (or by `warm_up`).
+    pub fn embedded() -> Self {
+        SharedContent {
+            cell: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Starts parsing the built-in content on a thread of its own.
+    pub fn warm_up(&self) {
+        let cell = Arc::clone(&self.cell);
+        std::thread::spawn(move || {
+            cell.get_or_init(crate::content::load_embedded);
+        });
+    }
+}
+
+impl From<Content> for SharedContent {
+    fn from(content: Content) -> Self {
+        let cell = OnceLock::new();
+        let _ = cell.set(content);
+        SharedContent {
+            cell: Arc::new(cell),
+        }
+    }
+}
+
+impl Deref for SharedContent {
+    type Target = Content;
+
+    fn deref(&self) -> &Content {
+        self.cell.get_or_init(crate::content::load_embedded)
+    }
+}
+
 /// The shared context of one run.
 pub struct Context {
     /// The law and the questions.
-    pub content: Content,
+    pub content: SharedContent,
     /// The sessions folder.
     pub store: Store,
     /// Warnings about the folder to show once (loose permissions).

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use esa_interview::app::{self, Context};
+use esa_interview::app::{self, Context, SharedContent};
 use esa_interview::cli::{Cli, Command};
-use esa_interview::content::{self, Content};
+use esa_interview::content;
 use esa_interview::interview::answer::parse_date;
 use esa_interview::store::Store;
 use esa_interview::{plain, shell, tui};
@@ -92,21 +92,27 @@ fn interactive(cli: &Cli, ctx: &Context, resume: Option<&str>) -> ExitCode {
     }
 }
 
-fn load_content(dir: Option<&Path>) -> Result<Content, ExitCode> {
+/// A content directory is loaded (and its problems reported) at once; the built-in content,
+/// which the test suite validates, is parsed in the background while the first frame draws.
+fn load_content(dir: Option<&Path>) -> Result<SharedContent, ExitCode> {
     let Some(dir) = dir else {
-        return Ok(content::load_embedded());
+        let shared = SharedContent::embedded();
+        shared.warm_up();
+        return Ok(shared);
     };
-    content::load_dir(dir).map_err(|problems| {
-        for p in &problems {
-            eprintln!("{p}");
-        }
-        eprintln!(
-            "esa-interview: the content in {} has {} problem(s); run check-content",
-            dir.display(),
-            problems.len()
-        );
-        ExitCode::from(2)
-    })
+    content::load_dir(dir)
+        .map(SharedContent::from)
+        .map_err(|problems| {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "esa-interview: the content in {} has {} problem(s); run check-content",
+                dir.display(),
+                problems.len()
+            );
+            ExitCode::from(2)
+        })
 }
 
 /// Validates a content directory (or the built-in content) and prints every problem.

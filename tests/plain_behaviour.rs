@@ -299,7 +299,9 @@ fn yes_no_question(ctx: &mut Context) -> String {
         }],
     };
     let n = ctx.content.questions.for_stage("status").count() + 1;
-    ctx.content.questions.questions.push(q);
+    let mut content = (*ctx.content).clone();
+    content.questions.questions.push(q);
+    ctx.content = content.into();
     format!("Question {n} of {n}: Is the claimant entitled to test pay? Answer yes or no.")
 }
 

@@ -77,7 +77,8 @@ fn enrich(ctx: &mut Context) {
             label: format!("Test option {l}"),
         })
         .to_vec();
-    let questions = &mut ctx.content.questions;
+    let mut content = (*ctx.content).clone();
+    let questions = &mut content.questions;
     questions
         .questions
         .push(q("yes-no", AnswerKind::YesNo, Vec::new(), vec![flag]));
@@ -92,6 +93,7 @@ fn enrich(ctx: &mut Context) {
         source,
         applies_from: ctx.today,
     });
+    ctx.content = content.into();
 }
 
 /// A session with something in every field the view model can show.

@@ -79,12 +79,23 @@ pub fn load_dir(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
 
 /// Loads from a file set; every loader runs even after a failure, so all problems are found.
 fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Diagnostic>> {
-    let wca = wca::load(files, &mut diags);
-    let questions = questions::load(files, &mut diags);
-    let figures = figures::load(files, questions.as_ref(), &mut diags);
-    let stages = stages::load(files, &mut diags);
-    let deadlines = deadlines::load(files, &mut diags);
-    let holidays = holidays::load(files, &mut diags);
+    // Parsing is most of start-up; the WCA files are about half the text, so they are read on
+    // a second thread while this one reads the rest. Problems keep their file order.
+    let ((wca, wca_diags), rest) = std::thread::scope(|scope| {
+        let wca = scope.spawn(|| {
+            let mut d = Diagnostics::default();
+            (wca::load(files, &mut d), d)
+        });
+        let rest = load_rest(files, &mut diags);
+        (
+            wca.join()
+                .unwrap_or_else(|_| (None, Diagnostics::default())),
+            rest,
+        )
+    });
+    let (questions, figures, stages, deadlines, holidays) = rest;
+    let mut problems = wca_diags.into_vec();
+    problems.extend(diags.into_vec());
     match (wca, questions, figures, stages, deadlines, holidays) {
         (
             Some(wca),
@@ -93,7 +104,7 @@ fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Di
             Some(stages),
             Some(deadlines),
             Some(holidays),
-        ) if diags.is_empty() => Ok(Content {
+        ) if problems.is_empty() => Ok(Content {
             wca,
             questions,
             stages,
@@ -101,6 +112,24 @@ fn load_files(files: &FileSet, mut diags: Diagnostics) -> Result<Content, Vec<Di
             holidays,
             figures,
         }),
-        _ => Err(diags.into_vec()),
+        _ => Err(problems),
     }
+}
+
+type Rest = (
+    Option<questions::Questions>,
+    Option<figures::Figures>,
+    Option<Vec<stages::Stage>>,
+    Option<deadlines::DeadlinesContent>,
+    Option<holidays::BankHolidays>,
+);
+
+/// Everything but the WCA files, in file order.
+fn load_rest(files: &FileSet, diags: &mut Diagnostics) -> Rest {
+    let questions = questions::load(files, diags);
+    let figures = figures::load(files, questions.as_ref(), diags);
+    let stages = stages::load(files, diags);
+    let deadlines = deadlines::load(files, diags);
+    let holidays = holidays::load(files, diags);
+    (questions, figures, stages, deadlines, holidays)
 }

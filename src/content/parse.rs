@@ -18,6 +18,10 @@ const MAX_REPORTED: usize = 50;
 
 /// Deserializes a whole file; on failure records every problem found and returns None.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) -> Option<T> {
+    // The common case, a good file, takes the direct path; only a bad one pays for recovery.
+    if let Ok(value) = toml::from_str::<T>(&file.text) {
+        return Some(value);
+    }
     let (mut doc, syntax) = DeTable::parse_recoverable(&file.text);
     if let Some(e) = syntax.first() {
         // Only the first syntax error: the parser's recovery after it reports follow-on noise

@@ -32,7 +32,7 @@ pub fn context(dir: &Path) -> Context {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
     let (store, store_warnings) = Store::open(dir).expect("the temporary folder opens");
     Context {
-        content: content::load_embedded(),
+        content: content::load_embedded().into(),
         store,
         store_warnings,
         today: today(),

@@ -30,7 +30,7 @@ pub fn context() -> (Context, tempfile::TempDir) {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     let (store, store_warnings) = Store::open(dir.path()).unwrap();
     let ctx = Context {
-        content: content::load_embedded(),
+        content: content::load_embedded().into(),
         store,
         store_warnings,
         today: today(),
