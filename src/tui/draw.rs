@@ -48,7 +48,10 @@ pub fn interview(frame: &mut Frame, it: &Interview, ctx: &Context, theme: Theme)
             height: 1,
             ..areas.alerts
         };
-        frame.render_widget(level_line(a.level, &a.text, theme), r);
+        // The alert's text carries its own word and symbol ("!! PASSED"), so no prefix.
+        let text = fit_dates(&a.text, usize::from(r.width));
+        let line = Line::from(Span::styled(text, theme.level(a.level)));
+        frame.render_widget(line, r);
     }
     frame.render_widget(title(it, areas.title.width, theme), areas.title);
     let (page, typing_cursor) = it.page(size, theme);
@@ -129,6 +132,45 @@ fn title(it: &Interview, width: u16, theme: Theme) -> Line<'static> {
 }
 
 /// A level's symbol and word, then the text, on one line.
+/// Shortens day and month names ("Friday 20 November" to "Fri 20 Nov") when a line is wider
+/// than the space for it, so a deadline in the header keeps its date and days left.
+fn fit_dates(text: &str, width: usize) -> String {
+    const NAMES: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "May",
+    ];
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let short = text
+        .split(' ')
+        .map(|w| if NAMES.contains(&w) { &w[..3] } else { w })
+        .collect::<Vec<_>>()
+        .join(" ");
+    if short.chars().count() <= width {
+        short
+    } else {
+        short.replacen(": last day ", ": ", 1)
+    }
+}
+
 fn level_line(level: Level, text: &str, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(
@@ -289,4 +331,23 @@ fn note_editor(frame: &mut Frame, n: &super::editor::NoteEditor, page: Rect) -> 
         (inner.x + col).min(inner.right().saturating_sub(1)),
         (inner.y + row).min(inner.bottom().saturating_sub(1)),
     )
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit_dates;
+
+    #[test]
+    fn day_and_month_names_shorten_only_when_needed() {
+        let line = "!! PASSED Mandatory reconsideration: last day Friday 20 November 2026 (passed 5 days ago)";
+        assert_eq!(fit_dates(line, 200), line);
+        assert_eq!(
+            fit_dates(line, 85),
+            "!! PASSED Mandatory reconsideration: last day Fri 20 Nov 2026 (passed 5 days ago)"
+        );
+        assert_eq!(
+            fit_dates(line, 80),
+            "!! PASSED Mandatory reconsideration: Fri 20 Nov 2026 (passed 5 days ago)"
+        );
+    }
 }

@@ -65,7 +65,7 @@ pub fn findings(session: &Session, content: &Content, today: NaiveDate) -> Vec<F
         .iter()
         .map(|p| Finding {
             level: Level::Warn,
-            text: format!("Check the dates: {p}."),
+            text: format!("{p}"),
             source: None,
         })
         .collect();
