@@ -373,3 +373,27 @@ fn no_size_panics_and_a_resize_redraws_at_the_new_size() {
         draw(&app);
     }
 }
+
+#[test]
+fn a_claimant_with_a_decision_starts_at_reconsideration_and_appeal() {
+    let (ctx, _dir) = context();
+    let mut app = App::new(&ctx, None, (80, 24), false);
+    type_text(&mut app, "Test claimant D");
+    press(&mut app, &["Tab", "Tab"]);
+    assert!(
+        screen_text(&app).contains("(x) the beginning"),
+        "{}",
+        screen_text(&app)
+    );
+    press(&mut app, &["Space"]);
+    assert!(screen_text(&app).contains("(x) reconsideration and appeal"));
+    press(&mut app, &["Enter"]);
+    let text = screen_text(&app);
+    assert!(text.contains("Stage 8 of 8"), "{text}");
+    let id = ctx.store.find("Test claimant D").unwrap();
+    let saved = ctx
+        .store
+        .open_session(&id, esa_interview::store::Access::ReadOnly)
+        .unwrap();
+    assert_eq!(saved.session.position.step.as_deref(), Some("routes"));
+}

@@ -167,6 +167,10 @@ fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<
         return match ctx.store.create(&reference, ctx.today, (ctx.clock)()) {
             Ok(handle) => {
                 io.say(&format!("Saved: a new session for {reference}."))?;
+                io.say(
+                    "If the DWP has already decided the claim, type routes at any prompt to go \
+                     straight to reconsideration and appeal.",
+                )?;
                 Ok(Some(handle))
             }
             Err(e) => {

@@ -6,9 +6,11 @@
 use crossterm::event::KeyEvent;
 
 use crate::app::Context;
+use crate::content::stages::StageKind;
 use crate::interview::answer::parse_date;
 use crate::interview::commands::CommandId;
 use crate::interview::view::Level;
+use crate::interview::{Action, Step, update};
 use crate::store::{Access, Handle, StoreError, Summary};
 
 use super::editor::LineEdit;
@@ -21,6 +23,8 @@ pub enum StartFocus {
     Reference,
     /// The interview date.
     Date,
+    /// Where a new session starts: the beginning, or reconsideration and appeal.
+    StartAt,
     /// A session in the filtered list.
     List(usize),
 }
@@ -70,6 +74,8 @@ pub struct Start {
     pub message: Option<(Level, String)>,
     /// Help window open.
     pub help: bool,
+    /// A new session starts at reconsideration and appeal (a decision has been made).
+    pub at_routes: bool,
 }
 
 impl Start {
@@ -85,6 +91,7 @@ impl Start {
             confirm: None,
             message,
             help: false,
+            at_routes: false,
         }
     }
 
@@ -135,6 +142,9 @@ impl Start {
             return self.field_key(ev, ctx);
         }
         self.message = None;
+        if self.focus == StartFocus::StartAt {
+            return self.start_at_key(ev, ctx);
+        }
         self.list_key(ev, ctx)
     }
 
@@ -232,17 +242,37 @@ impl Start {
         StartEvent::Stay
     }
 
+    /// Space or the arrows choose where the new session starts; Enter starts it.
+    fn start_at_key(&mut self, ev: &KeyEvent, ctx: &Context) -> StartEvent {
+        let name = keymap::key_name(ev);
+        match keymap::command(ev) {
+            Some(CommandId::Choose) if name.as_deref() == Some("Enter") => return self.create(ctx),
+            Some(CommandId::Choose | CommandId::Up | CommandId::Down) => {
+                self.at_routes = !self.at_routes;
+            }
+            Some(CommandId::FocusNext) => self.cycle(true),
+            Some(CommandId::FocusPrevious) => self.cycle(false),
+            Some(CommandId::Help) => self.help = true,
+            Some(CommandId::Quit) => return StartEvent::Quit,
+            _ => {}
+        }
+        StartEvent::Stay
+    }
+
     fn cycle(&mut self, forward: bool) {
         let has_list = !self.filtered().is_empty();
-        self.focus = match (self.focus, forward, has_list) {
-            (StartFocus::Reference, true, _)
-            | (StartFocus::List(_), false, _)
-            | (StartFocus::Reference, false, false) => StartFocus::Date,
-            (StartFocus::Date, true, true) | (StartFocus::Reference, false, true) => {
-                StartFocus::List(0)
-            }
-            (StartFocus::Date, _, _) | (StartFocus::List(_), true, _) => StartFocus::Reference,
+        let order = [StartFocus::Reference, StartFocus::Date, StartFocus::StartAt];
+        let at = match self.focus {
+            StartFocus::List(_) => 3,
+            f => order.iter().position(|x| *x == f).unwrap_or(0),
         };
+        let count = if has_list { 4 } else { 3 };
+        let next = if forward {
+            (at + 1) % count
+        } else {
+            (at + count - 1) % count
+        };
+        self.focus = order.get(next).copied().unwrap_or(StartFocus::List(0));
     }
 
     fn date_ok(&mut self) -> bool {
@@ -252,6 +282,25 @@ impl Start {
                 self.message = Some((Level::Bar, format!("Interview date: {e}")));
                 false
             }
+        }
+    }
+
+    /// Puts a new session on the reconsideration and appeal stage, for a claimant who already
+    /// has a decision.
+    fn go_to_routes(&mut self, h: &mut Handle, ctx: &Context) {
+        let content = &ctx.content;
+        let Some(i) = content
+            .stages
+            .iter()
+            .position(|s| s.kind == StageKind::Routes)
+        else {
+            return;
+        };
+        let out = update(&mut h.session, Action::Go(Step::Stage(i)), content);
+        if out.needs_save()
+            && let Err(e) = h.save((ctx.clock)())
+        {
+            self.message = Some((Level::Bar, format!("Not saved: {e}")));
         }
     }
 
@@ -287,7 +336,12 @@ impl Start {
             return StartEvent::Stay;
         }
         match ctx.store.create(&reference, date, (ctx.clock)()) {
-            Ok(h) => StartEvent::Open(Box::new(h)),
+            Ok(mut h) => {
+                if self.at_routes {
+                    self.go_to_routes(&mut h, ctx);
+                }
+                StartEvent::Open(Box::new(h))
+            }
             Err(e) => {
                 self.message = Some((Level::Bar, format!("Cannot start the session: {e}")));
                 StartEvent::Stay

@@ -53,6 +53,17 @@ pub fn draw(frame: &mut Frame, s: &Start, ctx: &Context, theme: Theme) {
         Line::from(format!("{date_label}{}  (DD/MM/YYYY)", s.date.text())),
         row(4),
     );
+    let (begin, routes) = if s.at_routes {
+        ("( )", "(x)")
+    } else {
+        ("(x)", "( )")
+    };
+    frame.render_widget(
+        Line::from(format!(
+            "  Start at:           {begin} the beginning  {routes} reconsideration and appeal"
+        )),
+        row(5),
+    );
     let list = s.filtered();
     let heading = if s.sessions.is_empty() {
         "No saved sessions yet.".to_string()
@@ -86,6 +97,7 @@ pub fn draw(frame: &mut Frame, s: &Start, ctx: &Context, theme: Theme) {
     let (focus_row, span, cursor_col) = match s.focus {
         StartFocus::Reference => (3, 20, Some(22 + s.reference.cursor_column())),
         StartFocus::Date => (4, 16, Some(22 + s.date.cursor_column())),
+        StartFocus::StartAt => (5, 10, Some(if s.at_routes { 41 } else { 22 })),
         StartFocus::List(i) => (LIST_TOP + u16::try_from(i - skip).unwrap_or(0), 2, None),
     };
     mark(frame, area.x, area.y + focus_row, span);
