@@ -39,31 +39,7 @@ pub fn draw(frame: &mut Frame, s: &Start, ctx: &Context, theme: Theme) {
         ]),
         row(0),
     );
-    frame.render_widget(
-        Line::from(Span::styled("New session", theme.heading())),
-        row(2),
-    );
-    let ref_label = "  Claimant reference: ";
-    let date_label = "  Interview date:     ";
-    frame.render_widget(
-        Line::from(format!("{ref_label}{}", s.reference.text())),
-        row(3),
-    );
-    frame.render_widget(
-        Line::from(format!("{date_label}{}  (DD/MM/YYYY)", s.date.text())),
-        row(4),
-    );
-    let (begin, routes) = if s.at_routes {
-        ("( )", "(x)")
-    } else {
-        ("(x)", "( )")
-    };
-    frame.render_widget(
-        Line::from(format!(
-            "  Start at:           {begin} the beginning  {routes} reconsideration and appeal"
-        )),
-        row(5),
-    );
+    new_session_fields(frame, s, theme, row);
     let list = s.filtered();
     let heading = if s.sessions.is_empty() {
         "No saved sessions yet.".to_string()
@@ -132,6 +108,35 @@ pub fn draw(frame: &mut Frame, s: &Start, ctx: &Context, theme: Theme) {
             rect,
         );
     }
+}
+
+/// The new-session form: reference, interview date, and where the session starts.
+fn new_session_fields(frame: &mut Frame, s: &Start, theme: Theme, row: impl Fn(u16) -> Rect) {
+    frame.render_widget(
+        Line::from(Span::styled("New session", theme.heading())),
+        row(2),
+    );
+    let ref_label = "  Claimant reference: ";
+    let date_label = "  Interview date:     ";
+    frame.render_widget(
+        Line::from(format!("{ref_label}{}", s.reference.text())),
+        row(3),
+    );
+    frame.render_widget(
+        Line::from(format!("{date_label}{}  (DD/MM/YYYY)", s.date.text())),
+        row(4),
+    );
+    let (begin, routes) = if s.at_routes {
+        ("( )", "(x)")
+    } else {
+        ("(x)", "( )")
+    };
+    frame.render_widget(
+        Line::from(format!(
+            "  Start at:           {begin} the beginning  {routes} reconsideration and appeal"
+        )),
+        row(5),
+    );
 }
 
 /// The focus marker and reverse video on a short span.
