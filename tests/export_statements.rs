@@ -250,3 +250,30 @@ fn export_from_the_shell_writes_a_private_file_or_prints() {
     let out = binary(store.dir(), &["export", "Nobody"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_deadline_due_soon_or_passed_is_the_first_thing_in_every_statement() {
+    let content = content::load_embedded();
+    let mut session = Session::new("Test claimant W", day(2026, 11, 20));
+    session.decision.decision_date = Some(Date(day(2026, 10, 30)));
+    session.decision.jurisdiction = Some("england-and-wales".into());
+    for (today, word) in [
+        (day(2026, 11, 25), "DUE SOON"),
+        (day(2026, 12, 2), "PASSED"),
+    ] {
+        for format in [Format::Markdown, Format::Text] {
+            let out = report::render(&session, &content, today, format);
+            let warning = out
+                .find(word)
+                .unwrap_or_else(|| panic!("no {word} in:\n{out}"));
+            let summary = out.find("Summary").unwrap();
+            assert!(
+                warning < summary,
+                "the warning comes after the summary:\n{out}"
+            );
+            assert!(out.contains("Monday 30 November 2026"), "{out}");
+        }
+    }
+    let calm = report::render(&session, &content, day(2026, 11, 1), Format::Markdown);
+    assert!(!calm.contains("Deadlines needing action now"), "{calm}");
+}

@@ -66,6 +66,9 @@ pub struct Deadlines {
     pub sentences: Vec<String>,
     /// The timeline and what to do now (send, where, prepare), for statements.
     pub details: Vec<String>,
+    /// Deadlines passed, due within the warning window, or impossible to count, each with its
+    /// word and symbol: shown first in every export so they cannot be missed.
+    pub warnings: Vec<String>,
 }
 
 /// Works out the outcome; `wca_given` is false for a hand-written file with no `[wca]` table.
@@ -148,6 +151,7 @@ pub fn deadlines(session: &Session, content: &Content, today: NaiveDate) -> Work
             .into_iter()
             .map(|f| f.text)
             .collect(),
+        warnings: content.deadlines.warnings(&t),
     })
 }
 

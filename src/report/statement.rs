@@ -84,7 +84,16 @@ pub fn build(
     outcome: &Outcome,
 ) -> Statement {
     let mut used = BTreeSet::new();
-    let mut sections = vec![summary(outcome)];
+    let mut sections = Vec::new();
+    if let Ok(d) = &outcome.deadlines
+        && !d.warnings.is_empty()
+    {
+        sections.push(Section::new(
+            "Deadlines needing action now",
+            vec![Block::Lines(d.warnings.clone())],
+        ));
+    }
+    sections.push(summary(outcome));
     if let Ok(w) = &outcome.wca {
         let a = &w.assessment;
         sections.extend(descriptors(&a.activities, session, content, &mut used));
