@@ -10,9 +10,19 @@ use crate::rules::provenance::{Citation, MissingFigure};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PensionAgeRule {
     /// Attained at exactly this age.
-    Exact { years: u32, months: u32 },
+    Exact {
+        /// Whole years.
+        years: u32,
+        /// And months.
+        months: u32,
+    },
     /// At least this age; content does not hold the exact age (e.g. the rise to 68).
-    AtLeast { years: u32, months: u32 },
+    AtLeast {
+        /// Whole years.
+        years: u32,
+        /// And months.
+        months: u32,
+    },
     /// Already reached on or before this date by everyone born in the band.
     ReachedBy(NaiveDate),
 }
