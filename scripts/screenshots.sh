@@ -2,9 +2,9 @@
 # Remakes everything in screenshots/ from the real program and a fictional interview:
 #   scripts/screenshots.sh
 # It installs what it needs from Debian packages if missing (tmux, rsvg-convert, pngquant,
-# libfaketime, the DejaVu fonts, python3), builds the release binary, and runs scripts/screenshots.py, which
-# types scripts/screenshots-interview.txt into the plain-text mode and then photographs each
-# screen listed in scripts/screenshots-screens.txt. Sessions go to a temporary folder: no real
+# libfaketime, the DejaVu fonts, python3), builds the release binary, and runs
+# scripts/screenshots.py, which types scripts/screenshots-interview.txt into the plain-text
+# mode and then photographs each screen listed in scripts/screenshots-screens.txt. Sessions go to a temporary folder: no real
 # claimant's data is read. Run it whenever the screens change; tests/readme_screenshots.rs
 # fails until you do.
 set -euo pipefail
@@ -27,4 +27,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cargo build --release --quiet
-python3 scripts/screenshots.py target/release/esa-interview .
+target=$(cargo metadata --format-version 1 --no-deps |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+python3 scripts/screenshots.py "$target/release/esa-interview" .
