@@ -4,9 +4,9 @@
 # It installs what it needs from Debian packages if missing (tmux, rsvg-convert, pngquant,
 # libfaketime, the DejaVu fonts, python3), builds the release binary, and runs
 # scripts/screenshots.py, which types scripts/screenshots-interview.txt into the plain-text
-# mode and then photographs each screen listed in scripts/screenshots-screens.txt. Sessions go to a temporary folder: no real
-# claimant's data is read. Run it whenever the screens change; tests/readme_screenshots.rs
-# fails until you do.
+# mode and then photographs each screen listed in scripts/screenshots-screens.txt. Sessions go
+# to a temporary folder: no real claimant's data is read. Run it whenever the screens change;
+# tests/readme_screenshots.rs fails until you do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,4 +29,4 @@ fi
 cargo build --release --quiet
 target=$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-python3 scripts/screenshots.py "$target/release/esa-interview" .
+PYTHONDONTWRITEBYTECODE=1 python3 scripts/screenshots.py "$target/release/esa-interview" .
