@@ -242,7 +242,9 @@ class Tmux:
         return self.text(), ansi, cursor
 
     def close(self):
+        socket = self.run("display-message", "-p", "#{socket_path}").strip()
         subprocess.run(["tmux", "-L", self.sock, "kill-server"], capture_output=True)
+        Path(socket).unlink(missing_ok=True)
 
 
 # Command-table key names (as the README and the test use them) to tmux's names.
