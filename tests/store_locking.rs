@@ -185,6 +185,6 @@ fn a_lock_left_by_a_killed_process_is_noticed_and_cleared() {
         .cleared_lock
         .clone()
         .expect("the cleared lock is reported");
-    assert!(notice.contains(&format!("process {pid}")), "{notice}");
+    assert!(notice.contains(&format!("Process {pid} ")), "{notice}");
     assert_eq!(store.holder(&id).map(|x| x.pid), Some(std::process::id()));
 }

@@ -93,9 +93,16 @@ pub fn host_name() -> String {
 /// Whether a process on this host is running; `None` where the system cannot say.
 pub fn pid_alive(pid: u32) -> Option<bool> {
     let proc = Path::new("/proc");
-    proc.join("self")
-        .exists()
-        .then(|| proc.join(pid.to_string()).exists())
+    if !proc.join("self").exists() {
+        return None;
+    }
+    // A killed process not yet reaped by its parent is a zombie: it is gone all the same.
+    let stat = fs::read_to_string(proc.join(pid.to_string()).join("stat")).ok();
+    let state = stat
+        .as_deref()
+        .and_then(|s| s.rsplit_once(") "))
+        .and_then(|(_, rest)| rest.chars().next());
+    Some(matches!(state, Some(c) if c != 'Z' && c != 'X'))
 }
 
 impl Lock {

@@ -230,11 +230,10 @@ impl Store {
         let text = std::fs::read_to_string(&path).map_err(io_error("cannot read", &path))?;
         let session = read::parse(&text, &path.display().to_string())?;
         let cleared_lock = lock.as_ref().and_then(|l| l.cleared.as_ref()).map(|h| {
+            // Short enough for the TUI's one-line status bar at 80 columns.
             format!(
-                "This session was still marked open by {} since {}; that process has ended, so \
-                 the mark was cleared. Everything it saved is here.",
-                h.who(),
-                h.since
+                "Process {} that had this open has ended; all it saved is here.",
+                h.pid
             )
         });
         Ok(Handle {

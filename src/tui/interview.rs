@@ -79,7 +79,7 @@ impl Interview {
             ));
         }
         if let Some(cleared) = it.handle.cleared_lock.clone() {
-            it.message = Some((Level::Warn, cleared));
+            it.message = Some((Level::Info, cleared));
         }
         if let Some(w) = ctx.store_warnings.first() {
             it.message = Some((Level::Warn, w.clone()));

@@ -174,8 +174,9 @@ pub fn draw(
     let area = frame.area();
     let (title, lines, box_w, cursor): (&str, Vec<Line>, u16, Option<u16>) = match overlay {
         Overlay::Help { scroll } => (
-            "Keys (Esc closes)",
-            help_lines(area.width.saturating_sub(4))
+            "Keys (Down and Up scroll, Esc closes)",
+            // Wrapped to the box's inside: 76 columns less its two borders.
+            help_lines(area.width.min(76).saturating_sub(2))
                 .into_iter()
                 .skip(*scroll)
                 .collect(),

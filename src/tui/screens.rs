@@ -88,7 +88,7 @@ pub fn build(
         } => {
             intro_block(&mut b, intro);
             cursor = fields_block(&mut b, fields, extras);
-            findings_block(&mut b, "Deadlines and what to do", findings);
+            timeline_block(&mut b, "Deadlines and what to do", findings);
         }
         Screen::Review { items } => review(&mut b, items),
         Screen::Notes { notes } => {
@@ -363,6 +363,24 @@ fn findings_block(b: &mut Builder, title: &str, findings: &[Finding]) {
     for f in findings {
         b.stop(StopKind::Text, 0, 1);
         b.finding(GUTTER, f.level, &f.text, f.source.as_deref());
+        b.blank();
+    }
+    b.next_group();
+}
+
+/// The reconsideration and appeal findings: every line labels itself (the timeline's lines
+/// carry content's word and symbol, "!! PASSED"; the rest start "Now:", "What to send:"), so
+/// no level word is added, only the level's style.
+fn timeline_block(b: &mut Builder, title: &str, findings: &[Finding]) {
+    if !title.is_empty() && !findings.is_empty() {
+        b.para(GUTTER, title, b.theme.heading());
+    }
+    for f in findings {
+        b.stop(StopKind::Text, 0, 1);
+        b.para(GUTTER, &f.text, b.theme.level(f.level));
+        if let Some(src) = f.source.as_deref().filter(|s| !s.is_empty()) {
+            b.para(GUTTER + 2, &format!("Source: {src}"), Style::new());
+        }
         b.blank();
     }
     b.next_group();

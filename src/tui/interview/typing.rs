@@ -59,7 +59,12 @@ impl Interview {
         theme: Theme,
     ) -> Control {
         match keymap::typing_command(ev) {
-            Some(CommandId::Close) => self.finish_note(ctx),
+            Some(CommandId::Close) => {
+                self.finish_note(ctx);
+                // The note's text is now on the page: bring it into view with its heading.
+                let (page, _) = self.page(size, theme);
+                self.reveal(&page, size);
+            }
             Some(CommandId::Save) => {
                 let note = self.note.as_ref().map(|n| (n.key.clone(), n.text()));
                 if let Some((key, text)) = note {
