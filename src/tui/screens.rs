@@ -329,7 +329,9 @@ fn answer_line(b: &mut Builder, f: &Field, extras: Extras<'_>) -> Option<(usize,
             Span::raw(label),
             Span::raw(t.edit.text().to_string()),
         ]));
-        let col = u16::try_from(INDENT - 1 + label.len()).unwrap_or(0) + t.edit.cursor_column();
+        let col = u16::try_from(INDENT - 1 + label.len())
+            .unwrap_or(0)
+            .saturating_add(t.edit.cursor_column());
         return Some((line, col));
     }
     let answer = f

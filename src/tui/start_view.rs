@@ -84,8 +84,12 @@ pub fn draw(frame: &mut Frame, s: &Start, ctx: &Context, theme: Theme) {
         );
     }
     let (focus_row, span, cursor_col) = match s.focus {
-        StartFocus::Reference => (3, 20, Some(22 + s.reference.cursor_column())),
-        StartFocus::Date => (4, 16, Some(22 + s.date.cursor_column())),
+        StartFocus::Reference => (
+            3,
+            20,
+            Some(22u16.saturating_add(s.reference.cursor_column())),
+        ),
+        StartFocus::Date => (4, 16, Some(22u16.saturating_add(s.date.cursor_column()))),
         StartFocus::List(i) => (LIST_TOP + u16::try_from(i - skip).unwrap_or(0), 2, None),
     };
     mark(frame, area.x, area.y + focus_row, span);
