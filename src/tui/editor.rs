@@ -93,6 +93,9 @@ impl LineEdit {
     }
 }
 
+/// Notes longer than this (in bytes) are edited without word wrap.
+pub const LONG_NOTE: usize = 64 * 1024;
+
 /// The note editor: one screen's note (or the general note) being written.
 pub struct NoteEditor {
     /// The note's key in the session (`lcw.1`, `general`).
@@ -111,7 +114,14 @@ impl NoteEditor {
             text.lines().map(str::to_string).collect()
         };
         let mut area = TextArea::new(lines);
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        // The editor maps every wrapped line again on each key: for a very long note that is
+        // a visible pause per key (the scale benchmark: 100 ms for 1 MB), so a note that long
+        // is shown unwrapped and scrolls sideways instead.
+        area.set_wrap_mode(if text.len() > LONG_NOTE {
+            WrapMode::None
+        } else {
+            WrapMode::WordOrGlyph
+        });
         area.set_cursor_line_style(Style::new());
         area.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
         area.move_cursor(CursorMove::Bottom);
@@ -178,6 +188,17 @@ mod tests {
         assert!(e.text().ends_with(" b"));
         e.apply(&EditKey::Insert('!'));
         assert!(e.text().ends_with(" !b"), "the cursor is after the paste");
+    }
+
+    #[test]
+    fn a_very_long_note_is_edited_unwrapped_so_each_key_stays_quick() {
+        use ratatui_textarea::WrapMode;
+        let short = NoteEditor::new("lcw.1", "Mobilising", "Walks 20 metres.");
+        assert_eq!(short.area().wrap_mode(), WrapMode::WordOrGlyph);
+        let text = "A line of a very long note.\n".repeat(super::LONG_NOTE / 20);
+        let long = NoteEditor::new("lcw.1", "Mobilising", &text);
+        assert_eq!(long.area().wrap_mode(), WrapMode::None);
+        assert_eq!(long.text(), text.trim_end(), "the whole note is there");
     }
 
     #[test]
