@@ -173,15 +173,18 @@ fn apply(app: &mut App, step: &Step) -> bool {
         .any(|k| app.event(&Event::Key(*k)) == Control::Quit)
 }
 
-/// Draws the app on `t` at the app's size; returns the screen as lines with runs of spaces
-/// squeezed.
+/// Draws the app on `t` at the app's size; returns the frame as lines with runs of spaces
+/// squeezed. The frame is the one the app drew, not the test backend's screen: that backend
+/// applies only the changed cells and, unlike a terminal, does not let a wide character (an
+/// emoji, Chinese or Korean) cover the cell after it, so after wide characters it can show
+/// cells a real terminal has cleared (checked in tmux when this campaign first tripped on it).
 fn drawn(app: &App, t: &mut Terminal<TestBackend>) -> Vec<String> {
     let (w, h) = app.size();
     if t.backend().buffer().area.as_size() != ratatui::layout::Size::new(w, h) {
         t.backend_mut().resize(w, h);
     }
-    t.draw(|f| app.draw(f)).unwrap();
-    let buf = t.backend().buffer();
+    let frame = t.draw(|f| app.draw(f)).unwrap();
+    let buf = frame.buffer;
     (0..buf.area.height)
         .map(|y| {
             let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
