@@ -58,6 +58,8 @@ struct Ended {
     kind: &'static str,
     pid: u32,
     shown: Shown,
+    /// Set when the process was still there five seconds after it was stopped.
+    lingered: Option<String>,
 }
 
 /// The descriptor of activity `number` with `letter`.
@@ -156,10 +158,7 @@ fn plain_run(rng: &mut Rng, dir: &Path, run: usize, c: &Content) -> Ended {
         "SIGHUP" => signal(pid, "HUP"),
         _ => signal(pid, "TERM"),
     }
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while child.try_wait().unwrap().is_none() && Instant::now() < deadline {
-        sleep(Duration::from_millis(10));
-    }
+    let lingered = linger(pid);
     let _ = child.kill();
     let _ = child.wait();
     reader.join().unwrap();
@@ -173,6 +172,7 @@ fn plain_run(rng: &mut Rng, dir: &Path, run: usize, c: &Content) -> Ended {
         },
         pid,
         shown: plain_shown(&said, c, &reference, run),
+        lingered,
     }
 }
 
@@ -355,6 +355,8 @@ fn tui_run(rng: &mut Rng, dir: &Path, run: usize, c: &Content) -> Ended {
             tmux.run(&["kill-session", "-t", "k"]);
         }
     }
+    // Before the tmux server goes (its end would hang up on anything left).
+    let lingered = (pid != 0).then(|| linger(pid)).flatten();
     Ended {
         kind: match kind {
             "SIGKILL" => "tui SIGKILL",
@@ -364,6 +366,7 @@ fn tui_run(rng: &mut Rng, dir: &Path, run: usize, c: &Content) -> Ended {
         },
         pid,
         shown,
+        lingered,
     }
 }
 
@@ -378,6 +381,24 @@ fn cpu_ticks(pid: u32) -> Option<u64> {
         return None;
     }
     Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// Waits up to five seconds for a process to end (a zombie has ended); if it has not, measures
+/// its CPU use over the next second, kills it and says so.
+fn linger(pid: u32) -> Option<String> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        cpu_ticks(pid)?;
+        sleep(Duration::from_millis(10));
+    }
+    let a = cpu_ticks(pid)?;
+    sleep(Duration::from_secs(1));
+    let b = cpu_ticks(pid).unwrap_or(a);
+    signal(pid, "KILL");
+    Some(format!(
+        "process {pid} still running 5 s after it was stopped, using {}% of a CPU",
+        b - a
+    ))
 }
 
 /// Processes still running the binary on `dir`.
@@ -509,6 +530,12 @@ fn killing_the_program_at_random_moments_loses_nothing_shown_as_saved() {
         shown_items += (ended.shown.descriptors.len() + ended.shown.notes.len()) as u64
             + u64::from(ended.shown.reference.is_some());
         let dir = if run % 2 == 0 { &plain_dir } else { &tui_dir };
+        failures.extend(
+            ended
+                .lingered
+                .as_ref()
+                .map(|m| format!("{}: {m}", ended.kind)),
+        );
         failures.extend(gone(&ended, dir));
         failures.extend(check_files(dir, &ended));
     }
