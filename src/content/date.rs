@@ -91,6 +91,25 @@ impl fmt::Display for Stamp {
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = match toml::Value::deserialize(deserializer)? {
+            // The form this program writes, read without formatting and parsing it again
+            // (listing ten thousand sessions reads ten thousand of these).
+            toml::Value::Datetime(toml::value::Datetime {
+                date: Some(d),
+                time: Some(t),
+                offset: None,
+            }) if t.nanosecond.is_none() => {
+                let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                let time = chrono::NaiveTime::from_hms_nano_opt(
+                    t.hour.into(),
+                    t.minute.into(),
+                    t.second.unwrap_or(0).into(),
+                    0,
+                );
+                if let (Some(date), Some(time)) = (date, time) {
+                    return Ok(Stamp(date.and_time(time)));
+                }
+                format!("{d}T{t}")
+            }
             toml::Value::Datetime(dt) => dt.to_string(),
             toml::Value::String(s) => s,
             other => {
