@@ -11,181 +11,21 @@
 //! `ulimit -f`) on the real binary, which is always run as well. Each test says which it used.
 
 mod campaign_common;
+mod campaign_disk_support;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use esa_interview::app::{Context, PlainReason};
-use esa_interview::plain;
+use crossterm::event::KeyCode;
 use esa_interview::store::{Access, Store};
 use esa_interview::tui::app::App;
 use esa_interview::tui::interview::Control;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use campaign_common::{context, record, today};
-
-const BIN: &str = env!("CARGO_BIN_EXE_esa-interview");
-
-/// A sessions folder on its own small tmpfs, unmounted when dropped.
-struct Tmpfs {
-    _base: tempfile::TempDir,
-    path: PathBuf,
-}
-
-impl Tmpfs {
-    /// Mounts a tmpfs of `kb` kilobytes, or None where this machine does not allow it.
-    fn mount(kb: u32) -> Option<Tmpfs> {
-        let base = tempfile::tempdir().ok()?;
-        let path = base.path().join("sessions");
-        std::fs::create_dir(&path).ok()?;
-        let ok = Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={kb}k,mode=0700"),
-                "tmpfs",
-            ])
-            .arg(&path)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then_some(Tmpfs { _base: base, path })
-    }
-
-    /// Fills the disk with a file of zeros until the system refuses.
-    fn fill(&self) {
-        let n = self.fillers().len();
-        let Ok(mut f) = std::fs::File::create(self.path.join(format!("filler{n}"))) else {
-            return; // not even room for the name: full already
-        };
-        let block = vec![0u8; 4096];
-        while f.write_all(&block).is_ok() {}
-        let _ = f.sync_all();
-    }
-
-    fn fillers(&self) -> Vec<PathBuf> {
-        std::fs::read_dir(&self.path)
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with("filler"))
-            })
-            .collect()
-    }
-
-    fn free(&self) {
-        for f in self.fillers() {
-            std::fs::remove_file(f).unwrap();
-        }
-    }
-
-    fn remount(&self, how: &str) {
-        let ok = Command::new("mount")
-            .args(["-o", &format!("remount,{how}")])
-            .arg(&self.path)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "remount {how}");
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.path).status();
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) -> Control {
-    app.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn ctrl_s(app: &mut App) {
-    app.event(&Event::Key(KeyEvent::new(
-        KeyCode::Char('s'),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let (w, h) = app.size();
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| app.draw(f)).unwrap();
-    let buf = t.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
-            row.split_whitespace().collect::<Vec<_>>().join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A session started in the TUI with the first descriptor of activity 1 chosen (and saved).
-fn tui_with_one_choice(ctx: &Context) -> App<'_> {
-    let mut app = App::new(ctx, None, (100, 30), false);
-    type_text(&mut app, "Test claimant D");
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('g'));
-    type_text(&mut app, "4.1");
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char(' '));
-    assert!(app.interview().unwrap().save_error.is_none());
-    app
-}
-
-fn session_bytes(ctx: &Context) -> (PathBuf, Vec<u8>) {
-    let list = ctx.store.list();
-    let path = ctx.store.path_of(&list[0].id);
-    let bytes = std::fs::read(&path).unwrap();
-    (path, bytes)
-}
-
-fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| esa_interview::store::atomic::is_temp_name(n))
-        .collect()
-}
-
-/// Runs the plain mode over typed lines; returns everything it said.
-fn plain_run(ctx: &Context, lines: &[&str]) -> String {
-    let input = lines.join("\n") + "\n";
-    let mut out = Vec::new();
-    let options = plain::Options { width: None };
-    let _ = plain::run_with(
-        input.as_bytes(),
-        &mut out,
-        ctx,
-        None,
-        PlainReason::Flag,
-        options,
-    );
-    String::from_utf8(out).unwrap()
-}
-
-fn shell(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["--today", "2026-11-25"])
-        .args(args)
-        .output()
-        .unwrap()
-}
+use campaign_disk_support::{
+    BIN, Tmpfs, ctrl_s, key, make_read_only, make_writable, plain_run, screen, session_bytes,
+    shell, temp_files, tui_with_one_choice,
+};
 
 #[test]
 fn a_full_disk_is_said_on_screen_keeps_what_was_saved_and_saves_when_there_is_room() {
@@ -366,34 +206,6 @@ fn a_file_size_limit_on_the_real_binary_refuses_the_save_and_keeps_the_last_good
         "no half-written file is left"
     );
     record("disk_full_rlimit", &[("faults", 1)]);
-}
-
-/// Makes `dir` read-only: a read-only tmpfs mounted over it (what the program sees from then
-/// on, as when a file system is remounted read-only after an error), else permissions.
-/// Returns how, or None where neither works (root without mount).
-fn make_read_only(dir: &Path) -> Option<&'static str> {
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs"])
-        .arg(dir)
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if mounted {
-        return Some("a read-only tmpfs mounted over it");
-    }
-    std::fs::set_permissions(dir, std::os::unix::fs::PermissionsExt::from_mode(0o500)).unwrap();
-    std::fs::write(dir.join("probe"), "x")
-        .is_err()
-        .then_some("permissions")
-}
-
-fn make_writable(dir: &Path, how: &str) {
-    if how == "permissions" {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
-    } else {
-        assert!(Command::new("umount").arg(dir).status().unwrap().success());
-    }
 }
 
 #[test]
