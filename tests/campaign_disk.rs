@@ -107,6 +107,10 @@ fn a_full_disk_is_said_in_the_plain_mode_and_the_shell_and_loses_nothing() {
         "{said}"
     );
     assert!(said.contains("Your answers are kept while the program runs; type save to try again"));
+    assert!(
+        !said.contains("at path"),
+        "no temporary file's name in the message: {said}"
+    );
     let on_disk = ctx
         .store
         .open_session(&ctx.store.list()[0].id, Access::ReadOnly)
