@@ -276,10 +276,20 @@ fn a_read_only_folder_at_start_lets_every_session_be_listed_and_exported_and_cha
     key(&mut start, KeyCode::Down);
     key(&mut start, KeyCode::Enter);
     let text = screen(&start);
-    assert!(text.contains("Cannot open it: cannot lock"), "{text}");
-    let said = plain_run(&ctx, &["1"]);
     assert!(
-        said.contains("Error: the session cannot be opened: cannot lock"),
+        text.contains("Open read-only?") && text.contains("Press y to open it read-only"),
+        "a session that reads is offered read-only: {text}"
+    );
+    key(&mut start, KeyCode::Char('y'));
+    let it = start.interview().expect("opened read-only");
+    assert!(it.handle.read_only && it.handle.session.wca.descriptors.len() == 1);
+    assert!(screen(&start).contains("[read-only]"));
+    drop(start);
+    let said = plain_run(&ctx, &["1", "y", "quit"]);
+    assert!(
+        said.contains("Error: changes to this session cannot be saved here:")
+            && said.contains("cannot lock")
+            && said.contains("Read-only: you can look at every answer"),
         "{said}"
     );
     let new = plain_run(&ctx, &["new", "Test claimant E"]);

@@ -263,16 +263,35 @@ fn open<R: BufRead, W: Write>(
             if !read_only_wanted(io)? {
                 return Ok(None);
             }
-            match ctx.store.open_session(id, Access::ReadOnly) {
-                Ok(handle) => opened(io, handle),
-                Err(e) => {
-                    io.say(&format!("Error: {e}."))?;
-                    Ok(None)
-                }
+            read_only(io, ctx, id)
+        }
+        // A full or read-only disk: it can still be read.
+        Err(e @ StoreError::Io { .. }) if ctx.store.open_session(id, Access::ReadOnly).is_ok() => {
+            io.say(&format!(
+                "Error: changes to this session cannot be saved here: {}.",
+                e.reason_first()
+            ))?;
+            if !read_only_wanted(io)? {
+                return Ok(None);
             }
+            read_only(io, ctx, id)
         }
         Err(e) => {
             io.say(&format!("Error: the session cannot be opened: {e}."))?;
+            Ok(None)
+        }
+    }
+}
+
+fn read_only<R: BufRead, W: Write>(
+    io: &mut Io<R, W>,
+    ctx: &Context,
+    id: &str,
+) -> io::Result<Option<Handle>> {
+    match ctx.store.open_session(id, Access::ReadOnly) {
+        Ok(handle) => opened(io, handle),
+        Err(e) => {
+            io.say(&format!("Error: {e}."))?;
             Ok(None)
         }
     }

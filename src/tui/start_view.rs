@@ -176,6 +176,12 @@ fn confirm(frame: &mut Frame, c: &Confirm, theme: Theme) {
                 "This session is open in another process ({holder}). Press y to open it read-only (you can look, nothing is changed or saved), n or Esc not to."
             ),
         ),
+        Confirm::CannotLock { reason, .. } => (
+            "Open read-only?",
+            format!(
+                "Press y to open it read-only (you can look, nothing is changed or saved), n or Esc not to. Changes to it cannot be saved here: {reason}."
+            ),
+        ),
     };
     let rect = centred(frame.area(), 60, 7);
     frame.render_widget(Clear, rect);
