@@ -2,7 +2,7 @@
 # The robustness campaign, one command. Runs every campaign with many more cases than
 # `cargo test` does, the kill-and-hang-up loop on the release binary, and the scale benchmark,
 # then writes the figures of this run into docs/robustness.md (the README's section comes from
-# there). Takes about 15 minutes on a 2-core machine; a failure in any step is reported at the
+# there). Takes about 9 minutes on a 2-core machine; a failure in any step is reported at the
 # end and makes the exit status 1 (the figures then say FAILED for that step).
 #
 #   scripts/campaign.sh                       # the full campaign
