@@ -255,8 +255,20 @@ impl Tmux {
 }
 
 impl Drop for Tmux {
+    /// Ends the server and removes its socket file, so hundreds of runs leave nothing in /tmp.
     fn drop(&mut self) {
         self.run(&["kill-server"]);
+        // Where tmux keeps it: $TMUX_TMPDIR (else /tmp), tmux-UID, the -L name.
+        let uid = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("Uid:"))?.to_string();
+                line.split_whitespace().nth(1).map(str::to_string)
+            });
+        if let Some(uid) = uid {
+            let dir = std::env::var("TMUX_TMPDIR").unwrap_or_else(|_| "/tmp".into());
+            let _ = std::fs::remove_file(Path::new(&dir).join(format!("tmux-{uid}")).join(&self.0));
+        }
     }
 }
 
