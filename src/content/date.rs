@@ -20,7 +20,16 @@ impl fmt::Display for Date {
 /// Parses `YYYY-MM-DD`, the only form advisers and content use.
 pub fn parse_iso(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-10"))
+        .ok()
+        .filter(|d| writable(*d))
+        .ok_or_else(|| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-10"))
+}
+
+/// True for a date a TOML file can hold: a year from 0000 to 9999. Every way a date comes in
+/// (typed, or read from a file) refuses others, so every date held can be saved and read back
+/// as it was (chrono alone reads `+12345-01-01` and `-0001-01-01`).
+pub fn writable(date: NaiveDate) -> bool {
+    (0..=9999).contains(&chrono::Datelike::year(&date))
 }
 
 impl<'de> Deserialize<'de> for Date {
@@ -46,8 +55,15 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 impl Serialize for Date {
-    /// Written back as a TOML local date so hand-edited and saved files look alike.
+    /// Written back as a TOML local date so hand-edited and saved files look alike. A year TOML
+    /// cannot hold is an error, never silently another date.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !writable(self.0) {
+            return Err(serde::ser::Error::custom(format!(
+                "{} is outside the years 0000 to 9999 a session file holds",
+                self.0
+            )));
+        }
         let date = toml::value::Date {
             year: u16::try_from(chrono::Datelike::year(&self.0)).unwrap_or(0),
             month: u8::try_from(chrono::Datelike::month(&self.0)).unwrap_or(1),
@@ -75,6 +91,25 @@ impl fmt::Display for Stamp {
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = match toml::Value::deserialize(deserializer)? {
+            // The form this program writes, read without formatting and parsing it again
+            // (listing ten thousand sessions reads ten thousand of these).
+            toml::Value::Datetime(toml::value::Datetime {
+                date: Some(d),
+                time: Some(t),
+                offset: None,
+            }) if t.nanosecond.is_none() => {
+                let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                let time = chrono::NaiveTime::from_hms_nano_opt(
+                    t.hour.into(),
+                    t.minute.into(),
+                    t.second.unwrap_or(0).into(),
+                    0,
+                );
+                if let (Some(date), Some(time)) = (date, time) {
+                    return Ok(Stamp(date.and_time(time)));
+                }
+                format!("{d}T{t}")
+            }
             toml::Value::Datetime(dt) => dt.to_string(),
             toml::Value::String(s) => s,
             other => {
@@ -141,6 +176,25 @@ mod tests {
         assert!(e.message().contains("not a date"), "{}", e.message());
         let e = toml::from_str::<Holder>("d = 5").err().unwrap();
         assert!(e.message().contains("expected a date"), "{}", e.message());
+    }
+
+    #[test]
+    fn a_date_read_is_a_date_that_can_be_written_back() {
+        // Found by the fuzzing campaign: "+12345-01-01" was read and then failed every save;
+        // "-0001-01-01" was read and saved as the year 0.
+        for text in ["d = \"+12345-01-01\"", "d = \"-0001-01-01\""] {
+            assert!(toml::from_str::<Holder>(text).is_err(), "{text}");
+        }
+        let far = Holder {
+            d: Date(NaiveDate::from_ymd_opt(-1, 1, 1).unwrap()),
+        };
+        assert!(
+            toml::to_string(&far).is_err(),
+            "never written as another date"
+        );
+        let edge: Holder = toml::from_str("d = \"9999-12-31\"").unwrap();
+        let back: Holder = toml::from_str(&toml::to_string(&edge).unwrap()).unwrap();
+        assert_eq!(back.d, edge.d);
     }
 
     #[test]

@@ -15,7 +15,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
     let err = || format!("`{t}` is not a date: type it as DD/MM/YYYY, e.g. 10/03/2026");
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Ok(d);
+        return if crate::content::date::writable(d) {
+            Ok(d)
+        } else {
+            Err(err())
+        };
     }
     let parts: Vec<&str> = t
         .split(['/', '-', '.', ' '])
@@ -166,6 +170,11 @@ mod tests {
         );
         assert!(parse_date("10/03/26").unwrap_err().contains("year in full"));
         assert!(parse_date("soon").is_err());
+        // Found by the fuzzing campaign: chrono reads these, a session file cannot hold them
+        // (one failed every save, the other was saved as the year 0).
+        for t in ["+12345-01-01", "-0001-01-01"] {
+            assert!(parse_date(t).is_err(), "{t}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 mod answers;
 mod apply;
 mod convo;
-mod input;
+pub mod input;
 pub mod items;
 pub mod prompt;
 pub mod speak;

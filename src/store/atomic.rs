@@ -50,10 +50,24 @@ fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o600));
     }
-    let mut tmp = builder.tempfile_in(folder(path))?;
-    tmp.write_all(bytes)?;
+    let mut tmp = builder
+        .tempfile_in(folder(path))
+        .map_err(without_temp_name)?;
+    // Written through the file itself, so an error is the system's own.
+    tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+/// The error without the temporary file's name that `tempfile` appends (`... at path
+/// "/dir/.ID.toml.XXXXXX.tmp"`), so a message names the session file, which the caller adds,
+/// and not a file the adviser never sees.
+fn without_temp_name(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    match text.find(" at path \"") {
+        Some(i) if e.raw_os_error().is_none() => io::Error::new(e.kind(), text[..i].to_string()),
+        _ => e,
+    }
 }
 
 /// Flushes a folder's entries (the rename) to disk.

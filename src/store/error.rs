@@ -66,6 +66,20 @@ pub enum StoreError {
     Ambiguous(Vec<Summary>),
 }
 
+impl StoreError {
+    /// The message with the system's reason first ("No space left on device (os error 28);
+    /// cannot save /path/id.toml"), for a one-line status that a long path would otherwise cut
+    /// short before it says why.
+    pub fn reason_first(&self) -> String {
+        match self {
+            StoreError::Io { what, path, source } => {
+                format!("{source}; {what} {}", path.display())
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 fn describe_all(sessions: &[Summary]) -> String {
     sessions
         .iter()

@@ -222,7 +222,10 @@ fn draw_page(
 }
 
 fn status(frame: &mut Frame, it: &Interview, area: Rect, theme: Theme) {
-    let line = if let Some(e) = &it.save_error {
+    // A barring message (leaving unsaved) outranks the save error it already includes.
+    let line = if let Some((Level::Bar, m)) = &it.message {
+        level_line(Level::Bar, m, theme)
+    } else if let Some(e) = &it.save_error {
         level_line(
             Level::Bar,
             &format!(

@@ -243,7 +243,7 @@ impl Interview {
         }
         match self.handle.save((ctx.clock)()) {
             Ok(()) => self.save_error = None,
-            Err(e) => self.save_error = Some(e.to_string()),
+            Err(e) => self.save_error = Some(e.reason_first()),
         }
     }
 
@@ -255,9 +255,12 @@ impl Interview {
             return Control::Quit;
         }
         self.quit_armed = true;
+        let why = self.save_error.clone().unwrap_or_default();
         self.message = Some((
             Level::Bar,
-            "Could not save (see above). Press q again to leave without saving, or fix it and press Ctrl-S.".into(),
+            format!(
+                "Not saved: press q again to leave without the latest changes, or fix the problem and press Ctrl-S ({why})."
+            ),
         ));
         Control::Continue
     }

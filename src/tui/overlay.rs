@@ -200,7 +200,7 @@ pub fn draw(
                 "Go to a stage (Enter goes, Esc closes)",
                 l,
                 60,
-                Some(7 + edit.cursor_column()),
+                Some(7u16.saturating_add(edit.cursor_column())),
             )
         }
         Overlay::Export { choice, result } => (

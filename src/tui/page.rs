@@ -111,25 +111,27 @@ pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
     let limit = |out: &Vec<String>| if out.is_empty() { first } else { rest }.max(1);
     for para in text.trim_end().split('\n') {
         let mut line = String::new();
-        for word in para.split_whitespace() {
-            let mut word = word.to_string();
+        for mut word in para.split_whitespace() {
+            // Measured once: a pasted "word" can be a megabyte long.
+            let mut word_width = width(word);
             loop {
                 let w = limit(&out);
-                let need = usize::from(!line.is_empty()) + width(&word);
+                let need = usize::from(!line.is_empty()) + word_width;
                 if width(&line) + need <= w {
                     if !line.is_empty() {
                         line.push(' ');
                     }
-                    line.push_str(&word);
+                    line.push_str(word);
                     break;
                 }
                 if !line.is_empty() {
                     out.push(std::mem::take(&mut line));
                     continue;
                 }
-                // A word longer than the line: cut it.
-                let (head, tail) = split_at_width(&word, w);
-                out.push(head);
+                // A word longer than the line: cut it, without copying what is left.
+                let (head, tail) = split_at_width(word, w);
+                out.push(head.to_string());
+                word_width = word_width.saturating_sub(width(head));
                 word = tail;
                 if word.is_empty() {
                     break;
@@ -141,17 +143,19 @@ pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
     out
 }
 
-fn split_at_width(s: &str, w: usize) -> (String, String) {
-    let mut head = String::new();
+/// The longest start of `s` at most `w` columns wide (at least one character), and the rest.
+/// One pass over the start only, so cutting a long word into lines takes time in proportion
+/// to its length.
+fn split_at_width(s: &str, w: usize) -> (&str, &str) {
+    let mut columns = 0;
+    let mut buf = [0u8; 4];
     for (i, c) in s.char_indices() {
-        let mut next = head.clone();
-        next.push(c);
-        if width(&next) > w && !head.is_empty() {
-            return (head, s[i..].to_string());
+        columns += width(c.encode_utf8(&mut buf));
+        if columns > w && i > 0 {
+            return s.split_at(i);
         }
-        head = next;
     }
-    (head, String::new())
+    (s, "")
 }
 
 /// Builds a page line by line.

@@ -329,7 +329,9 @@ fn answer_line(b: &mut Builder, f: &Field, extras: Extras<'_>) -> Option<(usize,
             Span::raw(label),
             Span::raw(t.edit.text().to_string()),
         ]));
-        let col = u16::try_from(INDENT - 1 + label.len()).unwrap_or(0) + t.edit.cursor_column();
+        let col = u16::try_from(INDENT - 1 + label.len())
+            .unwrap_or(0)
+            .saturating_add(t.edit.cursor_column());
         return Some((line, col));
     }
     let answer = f
@@ -410,7 +412,65 @@ fn note_stop(b: &mut Builder, vm: &ViewModel, title: &str) {
             &format!("{title}{when}:"),
             b.theme.heading(),
         );
-        b.para(INDENT - 2, &vm.note.text, Style::new());
+        let (shown, more) = note_preview(&vm.note.text);
+        b.para(INDENT - 2, shown, Style::new());
+        if more > 0 {
+            let s = if more == 1 { "" } else { "s" };
+            b.para(
+                INDENT - 2,
+                &format!("... and {more} more line{s} (Enter or m opens the whole note)"),
+                b.theme.heading(),
+            );
+        }
     }
     b.next_group();
+}
+
+/// Lines of a note shown on the page; the note editor shows the whole of a longer one.
+const NOTE_PREVIEW_LINES: usize = 40;
+/// Characters of a note shown on the page, for a note of a few very long lines.
+const NOTE_PREVIEW_CHARS: usize = 4000;
+
+/// The start of a note to show on the page and how many more lines it has. Found by the scale
+/// benchmark: a 1 MB note was wrapped in full for every frame, so each key took 100 ms.
+fn note_preview(text: &str) -> (&str, usize) {
+    let by_lines = text
+        .match_indices('\n')
+        .nth(NOTE_PREVIEW_LINES - 1)
+        .map_or(text.len(), |(i, _)| i);
+    let mut end = by_lines.min(NOTE_PREVIEW_CHARS);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end == text.len() {
+        return (text, 0);
+    }
+    let rest = &text[end..];
+    let more = rest
+        .strip_prefix('\n')
+        .unwrap_or(rest)
+        .lines()
+        .count()
+        .max(1);
+    (&text[..end], more)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NOTE_PREVIEW_CHARS, NOTE_PREVIEW_LINES, note_preview};
+
+    #[test]
+    fn a_long_note_is_previewed_on_the_page_with_how_much_more_there_is() {
+        assert_eq!(
+            note_preview("Walks 20 metres.\nRests."),
+            ("Walks 20 metres.\nRests.", 0)
+        );
+        let many = "line\n".repeat(NOTE_PREVIEW_LINES + 10);
+        let (shown, more) = note_preview(&many);
+        assert_eq!(shown.lines().count(), NOTE_PREVIEW_LINES);
+        assert_eq!(more, 10);
+        let wide = "\u{e9}".repeat(NOTE_PREVIEW_CHARS);
+        let (shown, more) = note_preview(&wide);
+        assert!(shown.len() <= NOTE_PREVIEW_CHARS && more == 1);
+    }
 }

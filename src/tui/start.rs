@@ -46,6 +46,14 @@ pub enum Confirm {
         /// Who holds it and since when, in words.
         holder: String,
     },
+    /// It reads, but cannot be opened for changes here (a full or read-only disk): open it
+    /// read-only?
+    CannotLock {
+        /// Session id.
+        id: String,
+        /// Why, in the system's words.
+        reason: String,
+    },
 }
 
 /// What the start screen asks of the app.
@@ -120,6 +128,17 @@ impl Start {
                 });
                 StartEvent::Stay
             }
+            // A full or read-only disk: it can still be read.
+            Err(e @ StoreError::Io { .. })
+                if access == Access::ReadWrite
+                    && ctx.store.open_session(id, Access::ReadOnly).is_ok() =>
+            {
+                self.confirm = Some(Confirm::CannotLock {
+                    id: id.to_string(),
+                    reason: e.reason_first(),
+                });
+                StartEvent::Stay
+            }
             Err(e) => {
                 self.message = Some((Level::Bar, format!("Cannot open it: {e}")));
                 StartEvent::Stay
@@ -162,7 +181,9 @@ impl Start {
                 self.focus = StartFocus::Reference;
                 StartEvent::Stay
             }
-            (Confirm::ReadOnly { id, .. }, true, _) => self.open(ctx, &id, Access::ReadOnly),
+            (Confirm::ReadOnly { id, .. } | Confirm::CannotLock { id, .. }, true, _) => {
+                self.open(ctx, &id, Access::ReadOnly)
+            }
             (_, false, true) => StartEvent::Stay,
             (c, false, false) => {
                 self.confirm = Some(c);

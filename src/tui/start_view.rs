@@ -71,8 +71,12 @@ pub fn draw(frame: &mut Frame, s: &Start, ctx: &Context, theme: Theme) {
         );
     }
     let (focus_row, span, cursor_col) = match s.focus {
-        StartFocus::Reference => (3, 20, Some(22 + s.reference.cursor_column())),
-        StartFocus::Date => (4, 16, Some(22 + s.date.cursor_column())),
+        StartFocus::Reference => (
+            3,
+            20,
+            Some(22u16.saturating_add(s.reference.cursor_column())),
+        ),
+        StartFocus::Date => (4, 16, Some(22u16.saturating_add(s.date.cursor_column()))),
         StartFocus::StartAt => (5, 10, Some(if s.at_routes { 41 } else { 22 })),
         StartFocus::List(i) => (LIST_TOP + u16::try_from(i - skip).unwrap_or(0), 2, None),
     };
@@ -187,6 +191,12 @@ fn confirm(frame: &mut Frame, c: &Confirm, theme: Theme) {
             "Open read-only?",
             format!(
                 "This session is open in another process ({holder}). Press y to open it read-only (you can look, nothing is changed or saved), n or Esc not to."
+            ),
+        ),
+        Confirm::CannotLock { reason, .. } => (
+            "Open read-only?",
+            format!(
+                "Press y to open it read-only (you can look, nothing is changed or saved), n or Esc not to. Changes to it cannot be saved here: {reason}."
             ),
         ),
     };
