@@ -224,7 +224,9 @@ def main():
     p.add_argument("--app", required=True)
     p.add_argument("--ptybench", required=True)
     p.add_argument("--rounds", type=int, default=5)
-    p.add_argument("--doc", default="docs/robustness.md")
+    p.add_argument("--doc", action="append",
+                   help="a file with the scale markers to write into (repeatable; default "
+                        "docs/robustness.md and README.md)")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as base:
         data = os.path.join(base, "sessions")
@@ -232,12 +234,14 @@ def main():
         start, note, lst, purge, plain = measure(args, data, note_text)
     text = section(args, len(note_text), start, note, lst, purge, plain)
     print(text)
-    if os.path.exists(args.doc):
-        with open(args.doc) as f:
+    for path in args.doc or ["docs/robustness.md", "README.md"]:
+        if not os.path.exists(path):
+            continue
+        with open(path) as f:
             doc = f.read()
         if BEGIN in doc and END in doc:
             doc = doc[: doc.index(BEGIN)] + text + doc[doc.index(END) + len(END):]
-            with open(args.doc, "w") as f:
+            with open(path, "w") as f:
                 f.write(doc)
 
 

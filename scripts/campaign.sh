@@ -61,6 +61,6 @@ fi
 
 SECONDS_TAKEN=$(($(date +%s) - STARTED))
 python3 scripts/campaign_report.py --stats "$STATS" --seconds "$SECONDS_TAKEN" --seed "$SEED" \
-  --bad-content tests/cases/bad_content.toml --doc docs/robustness.md
-echo "== the campaign took ${SECONDS_TAKEN}s; logs in $LOG; figures in docs/robustness.md"
+  --bad-content tests/cases/bad_content.toml --doc docs/robustness.md --doc README.md
+echo "== the campaign took ${SECONDS_TAKEN}s; logs in $LOG; figures in docs/robustness.md and README.md"
 exit "$FAILED"

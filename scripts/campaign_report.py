@@ -104,18 +104,20 @@ def main():
     p.add_argument("--seconds", type=int, required=True)
     p.add_argument("--seed", required=True)
     p.add_argument("--bad-content", required=True)
-    p.add_argument("--doc", required=True)
+    p.add_argument("--doc", required=True, action="append",
+                   help="a file with the campaign markers to write into (repeatable)")
     a = p.parse_args()
     stats, steps = read_stats(a.stats)
     with open(a.bad_content) as f:
         bad_cases = len(re.findall(r"^\[\[case\]\]", f.read(), re.M))
     text = render(stats, steps, a.seconds, a.seed, bad_cases)
     print(text)
-    with open(a.doc) as f:
-        doc = f.read()
-    doc = doc[: doc.index(BEGIN)] + text + doc[doc.index(END) + len(END):]
-    with open(a.doc, "w") as f:
-        f.write(doc)
+    for path in a.doc:
+        with open(path) as f:
+            doc = f.read()
+        doc = doc[: doc.index(BEGIN)] + text + doc[doc.index(END) + len(END):]
+        with open(path, "w") as f:
+            f.write(doc)
 
 
 if __name__ == "__main__":
