@@ -8,6 +8,7 @@
 //! number of sequences (scripts/campaign.sh).
 
 mod campaign_common;
+mod tui_common;
 
 use std::cell::Cell;
 
@@ -69,41 +70,6 @@ fn key_names() -> Vec<&'static str> {
     names
 }
 
-fn key_event(name: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    let (code, m) = match name {
-        "Enter" => (KeyCode::Enter, none),
-        "Esc" => (KeyCode::Esc, none),
-        "Up" => (KeyCode::Up, none),
-        "Down" => (KeyCode::Down, none),
-        "Left" => (KeyCode::Left, none),
-        "Right" => (KeyCode::Right, none),
-        "Home" => (KeyCode::Home, none),
-        "End" => (KeyCode::End, none),
-        "Tab" => (KeyCode::Tab, none),
-        "Shift-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "Space" => (KeyCode::Char(' '), none),
-        "PgDn" => (KeyCode::PageDown, none),
-        "PgUp" => (KeyCode::PageUp, none),
-        "Delete" => (KeyCode::Delete, none),
-        "Insert" => (KeyCode::Insert, none),
-        "Backspace" => (KeyCode::Backspace, none),
-        n if n.starts_with('F') && n.len() > 1 => (KeyCode::F(n[1..].parse().unwrap()), none),
-        n if n.starts_with("Ctrl-") => (
-            KeyCode::Char(n[5..].to_ascii_lowercase().chars().next().unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        "Release" => {
-            let mut k = KeyEvent::new(KeyCode::Char('q'), none);
-            k.kind = crossterm::event::KeyEventKind::Release;
-            return k;
-        }
-        n if n.chars().count() == 1 => (KeyCode::Char(n.chars().next().unwrap()), none),
-        n => panic!("no key event for {n}"),
-    };
-    KeyEvent::new(code, m)
-}
-
 fn text(max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(proptest::sample::select(CHARS), 0..max)
         .prop_map(|cs| cs.into_iter().collect())
@@ -149,18 +115,18 @@ fn step() -> impl Strategy<Value = Step> {
 /// Applies one step; true when the app asked to quit.
 fn apply(app: &mut App, step: &Step) -> bool {
     let keys: Vec<KeyEvent> = match step {
-        Step::Key(name) => vec![key_event(name)],
+        Step::Key(name) => vec![tui_common::key(name)],
         Step::Modified(c, m) => vec![KeyEvent::new(KeyCode::Char(*c), *m)],
         Step::Type(t) => t
             .chars()
             .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
             .collect(),
-        Step::Go(t) => std::iter::once(key_event("g"))
+        Step::Go(t) => std::iter::once(tui_common::key("g"))
             .chain(
                 t.chars()
                     .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
             )
-            .chain(std::iter::once(key_event("Enter")))
+            .chain(std::iter::once(tui_common::key("Enter")))
             .collect(),
         Step::Paste(t) => {
             return app.event(&Event::Paste(t.clone())) == Control::Quit;

@@ -56,7 +56,18 @@ pub fn key(name: &str) -> KeyEvent {
         "PgUp" => (KeyCode::PageUp, none),
         "Delete" => (KeyCode::Delete, none),
         "Backspace" => (KeyCode::Backspace, none),
-        "F1" => (KeyCode::F(1), none),
+        "Home" => (KeyCode::Home, none),
+        "End" => (KeyCode::End, none),
+        "Insert" => (KeyCode::Insert, none),
+        "Release" => {
+            // A key release, which terminals with the kitty protocol send: it must do nothing.
+            let mut k = KeyEvent::new(KeyCode::Char('q'), none);
+            k.kind = crossterm::event::KeyEventKind::Release;
+            return k;
+        }
+        n if n.starts_with('F') && n.len() > 1 && n[1..].parse::<u8>().is_ok() => {
+            (KeyCode::F(n[1..].parse().unwrap()), none)
+        }
         n if n.starts_with("Ctrl-") => (
             KeyCode::Char(n[5..].to_ascii_lowercase().chars().next().unwrap()),
             KeyModifiers::CONTROL,
