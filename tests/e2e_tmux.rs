@@ -68,15 +68,17 @@ impl Drop for Tmux {
     }
 }
 
-fn interview_in_tmux(term: &str, no_color: bool, data: &Path) {
+/// Starts the built binary in a fresh tmux server at 80x24 (after `prefix`, e.g. `env TERM=..`),
+/// starts a new session for `reference` and waits for its first stage. When the program exits,
+/// the pane says `EXITED <status>`.
+fn new_session_in_tmux(tag: &str, prefix: &str, data: &Path, reference: &str) -> Tmux {
     let bin = env!("CARGO_BIN_EXE_esa-interview");
-    let colour = if no_color { "NO_COLOR=1" } else { "NO_COLOR=" };
     let cmd = format!(
-        "env TERM={term} {colour} {bin} --data-dir {} --today 2026-11-25; echo EXITED $?; sleep 60",
+        "{prefix}{bin} --data-dir {} --today 2026-11-25; echo EXITED $?; sleep 60",
         data.display()
     );
     let tmux = Tmux {
-        socket: format!("esa-e2e-{}-{term}", std::process::id()),
+        socket: format!("esa-e2e-{tag}"),
     };
     tmux.run(&[
         "new-session",
@@ -90,9 +92,20 @@ fn interview_in_tmux(term: &str, no_color: bool, data: &Path) {
         &cmd,
     ]);
     tmux.wait_for("esa-interview: start");
-    tmux.text("Test claimant E2E");
+    tmux.text(reference);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Stage 1 of 8");
+    tmux
+}
+
+fn interview_in_tmux(term: &str, no_color: bool, data: &Path) {
+    let colour = if no_color { "NO_COLOR=1" } else { "NO_COLOR=" };
+    let tmux = new_session_in_tmux(
+        &format!("{}-{term}", std::process::id()),
+        &format!("env TERM={term} {colour} "),
+        data,
+        "Test claimant E2E",
+    );
     tmux.keys(&["g", "4", "Enter"]);
     tmux.wait_for("Activity 1 of 17: Mobilising");
     let screen = tmux.keys_then(&["Space"], "Total 15 of 15");
@@ -140,29 +153,12 @@ fn an_interview_in_a_real_terminal_saves_and_restores_the_screen() {
 #[test]
 fn a_termination_signal_saves_restores_the_terminal_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_esa-interview");
-    let cmd = format!(
-        "{bin} --data-dir {} --today 2026-11-25; echo EXITED $?; sleep 60",
-        dir.path().display()
+    let tmux = new_session_in_tmux(
+        &format!("sig-{}", std::process::id()),
+        "",
+        dir.path(),
+        "Test claimant S",
     );
-    let tmux = Tmux {
-        socket: format!("esa-e2e-sig-{}", std::process::id()),
-    };
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &cmd,
-    ]);
-    tmux.wait_for("esa-interview: start");
-    tmux.text("Test claimant S");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Stage 1 of 8");
     tmux.keys(&["n"]);
     tmux.wait_for("Stage 2 of 8");
     let shell = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]);
