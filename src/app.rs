@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use crate::content::Content;
 use crate::store::Store;
@@ -64,10 +64,84 @@ pub struct Context {
     pub store: Store,
     /// Warnings about the folder to show once (loose permissions).
     pub store_warnings: Vec<String>,
-    /// Today, read once at start (or given with --today).
+    /// Today, read once at start from `clock` (or given with --today).
     pub today: NaiveDate,
-    /// The clock for "last changed" stamps.
-    pub clock: fn() -> NaiveDateTime,
+    /// The clock for "created" and "last changed" stamps and purge cut-offs.
+    pub clock: Clock,
+}
+
+/// Environment variable that fixes the clock for a whole run, as `--now` does.
+pub const NOW_ENV: &str = "ESA_INTERVIEW_NOW";
+
+/// The clock of one run, chosen once in `main`, so that the interview date, the stamps written
+/// to session files, purge cut-offs and "days left" all agree: a run given a date never mixes
+/// it with the wall clock (a test stamped on a fixed day would otherwise be purged, or not,
+/// depending on the day it runs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// The local wall clock (real use).
+    System,
+    /// A moment that never moves (`--now`, or `ESA_INTERVIEW_NOW`): tests, screenshots,
+    /// benchmarks.
+    Fixed(NaiveDateTime),
+    /// The wall clock moved by whole days so that today is a chosen date (`--today` alone,
+    /// for training): stamps keep their order, and purge counts from the chosen date.
+    Shifted(TimeDelta),
+}
+
+impl Clock {
+    /// The wall clock moved so that today is `date`.
+    pub fn shifted_to(date: NaiveDate) -> Clock {
+        Clock::shifted(date, system_clock())
+    }
+
+    /// The clock that reads `date` when the wall clock reads `wall`.
+    pub fn shifted(date: NaiveDate, wall: NaiveDateTime) -> Clock {
+        Clock::Shifted(TimeDelta::days((date - wall.date()).num_days()))
+    }
+
+    /// Now, by this clock.
+    pub fn now(self) -> NaiveDateTime {
+        self.at(system_clock())
+    }
+
+    /// What this clock reads when the wall clock reads `wall`.
+    pub fn at(self, wall: NaiveDateTime) -> NaiveDateTime {
+        match self {
+            Clock::System => wall,
+            Clock::Fixed(at) => at,
+            Clock::Shifted(by) => wall.checked_add_signed(by).unwrap_or(wall),
+        }
+    }
+
+    /// Today, by this clock.
+    pub fn today(self) -> NaiveDate {
+        self.now().date()
+    }
+}
+
+/// Reads `--now`: `YYYY-MM-DDTHH:MM:SS`, `YYYY-MM-DD HH:MM[:SS]`, or a date alone (noon).
+pub fn parse_now(text: &str) -> Result<NaiveDateTime, String> {
+    let t = text.trim();
+    [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+    })
+    .filter(|at| crate::content::date::writable(at.date()))
+    .ok_or_else(|| {
+        format!(
+            "`{text}` is not a moment: write it as YYYY-MM-DDTHH:MM:SS, e.g. 2026-11-25T10:30:00"
+        )
+    })
 }
 
 /// Why the plain-text mode is on; its first line says so.
@@ -114,4 +188,61 @@ pub fn plain_reason(flag: bool) -> Option<PlainReason> {
 /// The local wall clock, for real runs.
 pub fn system_clock() -> NaiveDateTime {
     chrono::Local::now().naive_local()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn now_is_read_as_people_and_scripts_write_it() {
+        let want = at("2026-11-25 10:30:00");
+        for t in [
+            "2026-11-25T10:30:00",
+            "2026-11-25 10:30:00",
+            "2026-11-25T10:30",
+            " 2026-11-25 10:30 ",
+        ] {
+            assert_eq!(parse_now(t), Ok(want), "{t}");
+        }
+        assert_eq!(
+            parse_now("2026-11-25"),
+            Ok(at("2026-11-25 12:00:00")),
+            "a date alone is noon"
+        );
+        for t in [
+            "yesterday",
+            "25/11/2026",
+            "2026-13-01T00:00:00",
+            "+12026-01-01T00:00:00",
+            "",
+        ] {
+            assert!(parse_now(t).unwrap_err().contains("is not a moment"), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_fixed_clock_never_moves_and_a_shifted_one_keeps_the_time_of_day() {
+        let wall = at("2026-12-04 19:18:20");
+        let fixed = Clock::Fixed(at("2026-11-25 10:30:00"));
+        assert_eq!(fixed.at(wall), at("2026-11-25 10:30:00"));
+        assert_eq!(
+            fixed.at(wall + TimeDelta::days(40)),
+            at("2026-11-25 10:30:00")
+        );
+        let back = Clock::shifted(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), wall);
+        assert_eq!(back.at(wall), at("2026-06-01 19:18:20"));
+        assert_eq!(
+            back.at(wall + TimeDelta::hours(5)),
+            at("2026-06-02 00:18:20"),
+            "it runs on"
+        );
+        let ahead = Clock::shifted(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(), wall);
+        assert_eq!(ahead.at(wall), at("2027-01-04 19:18:20"));
+        assert_eq!(Clock::System.at(wall), wall);
+    }
 }

@@ -27,6 +27,17 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DATE", hide = true)]
     pub today: Option<String>,
 
+    /// Fix the clock for the whole run (YYYY-MM-DDTHH:MM:SS): the interview date, the
+    /// "created" and "last changed" stamps, purge cut-offs and days left. For tests.
+    #[arg(
+        long,
+        global = true,
+        value_name = "MOMENT",
+        hide = true,
+        env = crate::app::NOW_ENV
+    )]
+    pub now: Option<String>,
+
     /// What to do; with no command, the interview starts.
     #[command(subcommand)]
     pub command: Option<Command>,

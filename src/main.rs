@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use esa_interview::app::{self, Context, SharedContent};
+use chrono::NaiveDate;
+use esa_interview::app::{self, Clock, Context, SharedContent};
 use esa_interview::cli::{Cli, Command};
 use esa_interview::content;
 use esa_interview::interview::answer::parse_date;
@@ -22,11 +23,10 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let today = match cli.today.as_deref().map(parse_date) {
-        None => app::system_clock().date(),
-        Some(Ok(d)) => d,
-        Some(Err(e)) => {
-            eprintln!("esa-interview: --today: {e}");
+    let (clock, today) = match run_clock(&cli) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("esa-interview: {e}");
             return ExitCode::from(2);
         }
     };
@@ -46,9 +46,30 @@ fn main() -> ExitCode {
         store,
         store_warnings,
         today,
-        clock: app::system_clock,
+        clock,
     };
     run(&cli, &ctx)
+}
+
+/// The one clock of this run: `--now` (or its environment variable) fixes it; `--today` alone
+/// moves the wall clock to that date; otherwise the wall clock. With both, `--today` names the
+/// interview date and `--now` the stamps.
+fn run_clock(cli: &Cli) -> Result<(Clock, NaiveDate), String> {
+    let clock = match cli.now.as_deref().map(app::parse_now).transpose() {
+        Ok(Some(at)) => Some(Clock::Fixed(at)),
+        Ok(None) => None,
+        Err(e) => return Err(format!("--now: {e}")),
+    };
+    let today = match cli.today.as_deref().map(parse_date).transpose() {
+        Ok(d) => d,
+        Err(e) => return Err(format!("--today: {e}")),
+    };
+    Ok(match (clock, today) {
+        (Some(c), Some(d)) => (c, d),
+        (Some(c), None) => (c, c.today()),
+        (None, Some(d)) => (Clock::shifted_to(d), d),
+        (None, None) => (Clock::System, Clock::System.today()),
+    })
 }
 
 fn run(cli: &Cli, ctx: &Context) -> ExitCode {

@@ -132,7 +132,7 @@ pub fn purge(ctx: &Context, older_than: &str, dry_run: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(cutoff) = period.cutoff((ctx.clock)()) else {
+    let Some(cutoff) = period.cutoff(ctx.clock.now()) else {
         eprintln!("esa-interview: --older-than: `{older_than}` reaches before any date");
         return ExitCode::from(2);
     };

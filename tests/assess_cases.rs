@@ -34,7 +34,8 @@ fn dir() -> PathBuf {
 
 fn assess(file: &Path, json: bool) -> (bool, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_esa-interview"));
-    cmd.arg("assess").arg(file);
+    cmd.args(["--now", "2026-11-25T10:30:00", "assess"])
+        .arg(file);
     if json {
         cmd.arg("--json");
     }

@@ -120,7 +120,7 @@ fn check_content_exits_1_and_names_file_and_line() {
         .unwrap();
     let line = break_copy(dir.path(), &case);
     let out = Command::new(env!("CARGO_BIN_EXE_esa-interview"))
-        .arg("check-content")
+        .args(["--now", "2026-11-25T10:30:00", "check-content"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -132,7 +132,7 @@ fn check_content_exits_1_and_names_file_and_line() {
         "{stdout}"
     );
     let ok = Command::new(env!("CARGO_BIN_EXE_esa-interview"))
-        .arg("check-content")
+        .args(["--now", "2026-11-25T10:30:00", "check-content"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
         .output()
         .unwrap();

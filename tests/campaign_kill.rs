@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::sleep;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use esa_interview::content::Content;
 use esa_interview::store::{Store, read};
@@ -120,7 +120,7 @@ fn plain_run(rng: &mut Rng, dir: &Path, run: usize, c: &Content) -> Ended {
         }
     }
     let mut child = Command::new(bin())
-        .args(["--plain", "--today", "2026-11-25", "--data-dir"])
+        .args(["--plain", "--now", "2026-11-25T10:30:00", "--data-dir"])
         .arg(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -302,7 +302,7 @@ fn tui_run(rng: &mut Rng, dir: &Path, run: usize, c: &Content) -> Ended {
     let tmux = Tmux(format!("esa-kill-{}-{run}", std::process::id()));
     let (w, h) = (80 + rng.below(60), 24 + rng.below(20));
     let cmd = format!(
-        "exec env TERM=xterm-256color {} --data-dir {} --today 2026-11-25",
+        "exec env TERM=xterm-256color {} --data-dir {} --now 2026-11-25T10:30:00",
         bin(),
         dir.display()
     );
@@ -515,11 +515,9 @@ fn killing_the_program_at_random_moments_loses_nothing_shown_as_saved() {
     let seed = std::env::var("CAMPAIGN_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
+        // A fresh seed each run (std's hasher keys are random), never the clock.
         .unwrap_or_else(|| {
-            let t = SystemTime::now()
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .unwrap();
-            (t.as_secs() << 30) ^ u64::from(t.subsec_nanos()) | 1
+            std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), std::process::id()) | 1
         });
     let mut rng = Rng(seed);
     let c = content();

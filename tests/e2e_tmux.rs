@@ -74,7 +74,7 @@ impl Drop for Tmux {
 fn new_session_in_tmux(tag: &str, prefix: &str, data: &Path, reference: &str) -> Tmux {
     let bin = env!("CARGO_BIN_EXE_esa-interview");
     let cmd = format!(
-        "{prefix}{bin} --data-dir {} --today 2026-11-25; echo EXITED $?; sleep 60",
+        "{prefix}{bin} --data-dir {} --now 2026-11-25T10:30:00; echo EXITED $?; sleep 60",
         data.display()
     );
     let tmux = Tmux {

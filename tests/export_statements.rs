@@ -190,7 +190,7 @@ fn binary(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_esa-interview"))
         .arg("--data-dir")
         .arg(dir)
-        .args(["--today", "2026-06-01"])
+        .args(["--now", "2026-06-01T09:00:00"])
         .args(args)
         .output()
         .unwrap()

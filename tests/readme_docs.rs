@@ -256,6 +256,7 @@ fn every_environment_variable_the_readme_names_is_one_the_program_reads() {
     let known = [
         esa_interview::app::PLAIN_ENV,
         esa_interview::store::DATA_DIR_ENV,
+        esa_interview::app::NOW_ENV,
     ];
     for (i, _) in text.match_indices("ESA_INTERVIEW_") {
         let name: String = text[i..]

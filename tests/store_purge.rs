@@ -18,9 +18,17 @@ fn session(dir: &Path, id: &str, reference: &str, changed: NaiveDateTime) {
     std::fs::write(dir.join(format!("{id}.toml")), text).unwrap();
 }
 
+/// The moment every run here takes as now, so the cut-off never moves with the wall clock.
+const NOW: &str = "2030-06-15T10:30:00";
+
+fn now() -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(NOW, "%Y-%m-%dT%H:%M:%S").unwrap()
+}
+
 fn purge(dir: &Path, dry_run: bool) -> (bool, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_esa-interview"));
-    cmd.arg("--data-dir")
+    cmd.args(["--now", NOW])
+        .arg("--data-dir")
         .arg(dir)
         .args(["purge", "--older-than", "24m"]);
     if dry_run {
@@ -36,8 +44,7 @@ fn purge(dir: &Path, dry_run: bool) -> (bool, String) {
 fn purge_deletes_only_sessions_unchanged_for_the_period_and_says_which() {
     let tmp = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(tmp.path()).unwrap();
-    let now = chrono::Local::now().naive_local();
-    let months = |n| now.checked_sub_months(Months::new(n)).unwrap();
+    let months = |n| now().checked_sub_months(Months::new(n)).unwrap();
     session(tmp.path(), "0000old1", "Test claimant old", months(25));
     session(tmp.path(), "0000new1", "Test claimant recent", months(23));
     session(tmp.path(), "0000open", "Test claimant open", months(30));
@@ -118,6 +125,7 @@ fn changed_exactly_at_the_cutoff_is_purged_and_a_second_later_is_kept() {
 fn a_period_that_is_not_one_is_a_usage_error() {
     let tmp = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_esa-interview"))
+        .args(["--now", NOW])
         .arg("--data-dir")
         .arg(tmp.path())
         .args(["purge", "--older-than", "two years"])

@@ -266,8 +266,7 @@ fn export_writes_a_file_and_shows_its_path() {
 
 #[test]
 fn the_start_screen_filters_resumes_and_deletes_after_asking() {
-    let (mut ctx, _dir) = context();
-    ctx.clock = ticking_clock;
+    let (ctx, _dir) = context();
     for r in ["Test claimant A", "Test claimant B"] {
         let mut app = App::new(&ctx, None, (80, 24), false);
         type_text(&mut app, r);
@@ -284,13 +283,6 @@ fn the_start_screen_filters_resumes_and_deletes_after_asking() {
     assert_eq!(app.interview().unwrap().vm.reference, "Test claimant A");
     let app = App::new(&ctx, Some("Nobody"), (80, 24), false);
     assert!(screen_text(&app).contains("No saved session has the reference Nobody"));
-}
-
-/// A clock a second later at every call, so each new session gets its own id.
-fn ticking_clock() -> chrono::NaiveDateTime {
-    static TICKS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
-    let n = TICKS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    tui_common::fixed_clock() + chrono::Duration::seconds(n)
 }
 
 #[test]

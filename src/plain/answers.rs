@@ -148,7 +148,7 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
         let action = Action::Note {
             key,
             text,
-            at: (self.ctx.clock)(),
+            at: self.ctx.clock.now(),
         };
         let (outcome, _) = self.apply(vec![action])?;
         let said = match outcome {

@@ -60,7 +60,7 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
     }
 
     fn save_quietly(&mut self) -> io::Result<()> {
-        match self.handle.save((self.ctx.clock)()) {
+        match self.handle.save(self.ctx.clock.now()) {
             Ok(()) => Ok(()),
             Err(e) => self.io.say(&format!(
                 "Error: {e}. Your answers are kept while the program runs; type save to try again."
@@ -75,7 +75,7 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
                 .io
                 .say("Nothing was saved: this session is open read-only.");
         }
-        match self.handle.save((self.ctx.clock)()) {
+        match self.handle.save(self.ctx.clock.now()) {
             Ok(()) => self.io.say(&format!(
                 "{label}: the session for {}.",
                 self.handle.session.reference

@@ -218,7 +218,7 @@ fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<
             ))?;
             continue;
         }
-        return match ctx.store.create(&reference, ctx.today, (ctx.clock)()) {
+        return match ctx.store.create(&reference, ctx.today, ctx.clock.now()) {
             Ok(handle) => {
                 io.say(&format!("Saved: a new session for {reference}."))?;
                 io.say(

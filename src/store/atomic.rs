@@ -89,12 +89,12 @@ pub fn is_temp_name(name: &str) -> bool {
 }
 
 /// Removes temporary files older than `age` left by a process that was killed mid-write (they
-/// may hold claimant data); returns how many. A younger one may be a write in progress.
-pub fn sweep(dir: &Path, age: Duration) -> usize {
+/// may hold claimant data); returns how many. A younger one may be a write in progress. `now`
+/// is the file system's clock (the one its modification times are written in), not the run's.
+pub fn sweep(dir: &Path, age: Duration, now: SystemTime) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
-    let now = SystemTime::now();
     entries
         .filter_map(Result::ok)
         .filter(|e| is_temp_name(&e.file_name().to_string_lossy()))
@@ -135,10 +135,16 @@ mod tests {
     #[test]
     fn sweep_removes_old_temporary_files_only() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(".a.toml.x1.tmp"), "left by a crash").unwrap();
+        let temp = dir.path().join(".a.toml.x1.tmp");
+        fs::write(&temp, "left by a crash").unwrap();
         fs::write(dir.path().join("a.toml"), "a session").unwrap();
-        assert_eq!(sweep(dir.path(), Duration::from_hours(1)), 0);
-        assert_eq!(sweep(dir.path(), Duration::ZERO), 1);
+        let written = fs::metadata(&temp).unwrap().modified().unwrap();
+        let hour = Duration::from_hours(1);
+        assert_eq!(
+            sweep(dir.path(), hour, written + hour - Duration::from_secs(1)),
+            0
+        );
+        assert_eq!(sweep(dir.path(), hour, written + hour), 1);
         assert!(dir.path().join("a.toml").exists());
     }
 }

@@ -115,7 +115,7 @@ impl Store {
     pub fn open(dir: &Path) -> Result<(Store, Vec<String>), StoreError> {
         perms::create_private_dir(dir)
             .map_err(io_error("cannot create the sessions folder", dir))?;
-        atomic::sweep(dir, STALE_TEMP_AGE);
+        atomic::sweep(dir, STALE_TEMP_AGE, std::time::SystemTime::now());
         let warnings = perms::loose_warning(dir).into_iter().collect();
         Ok((
             Store {

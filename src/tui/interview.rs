@@ -241,7 +241,7 @@ impl Interview {
         if self.handle.read_only {
             return;
         }
-        match self.handle.save((ctx.clock)()) {
+        match self.handle.save(ctx.clock.now()) {
             Ok(()) => self.save_error = None,
             Err(e) => self.save_error = Some(e.reason_first()),
         }

@@ -319,7 +319,7 @@ impl Start {
         };
         let out = update(&mut h.session, Action::Go(Step::Stage(i)), content);
         if out.needs_save()
-            && let Err(e) = h.save((ctx.clock)())
+            && let Err(e) = h.save(ctx.clock.now())
         {
             self.message = Some((Level::Bar, format!("Not saved: {e}")));
         }
@@ -356,7 +356,7 @@ impl Start {
             self.focus = StartFocus::List(at.unwrap_or(0));
             return StartEvent::Stay;
         }
-        match ctx.store.create(&reference, date, (ctx.clock)()) {
+        match ctx.store.create(&reference, date, ctx.clock.now()) {
             Ok(mut h) => {
                 if self.at_routes {
                     self.go_to_routes(&mut h, ctx);

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use esa_interview::app::Context;
+use esa_interview::app::{Clock, Context};
 use esa_interview::content::{self, Content};
 use esa_interview::store::Store;
 
@@ -40,7 +40,7 @@ pub fn context(dir: &Path) -> Context {
         store,
         store_warnings,
         today: today(),
-        clock,
+        clock: Clock::Fixed(clock()),
     }
 }
 

@@ -181,7 +181,7 @@ pub fn shell(dir: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
         .arg("--data-dir")
         .arg(dir)
-        .args(["--today", "2026-11-25"])
+        .args(["--now", "2026-11-25T10:30:00"])
         .args(args)
         .output()
         .unwrap()

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use esa_interview::app::{Context, PlainReason};
+use esa_interview::app::{Clock, Context, PlainReason};
 use esa_interview::content;
 use esa_interview::plain;
 use esa_interview::store::Store;
@@ -36,7 +36,7 @@ pub fn context(dir: &Path) -> Context {
         store,
         store_warnings,
         today: today(),
-        clock,
+        clock: Clock::Fixed(clock()),
     }
 }
 

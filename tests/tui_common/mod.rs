@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use esa_interview::app::Context;
+use esa_interview::app::{Clock, Context};
 use esa_interview::content;
 use esa_interview::store::Store;
 use esa_interview::tui::app::App;
@@ -34,7 +34,7 @@ pub fn context() -> (Context, tempfile::TempDir) {
         store,
         store_warnings,
         today: today(),
-        clock: fixed_clock,
+        clock: Clock::Fixed(fixed_clock()),
     };
     (ctx, dir)
 }

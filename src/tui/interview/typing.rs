@@ -42,7 +42,7 @@ impl Interview {
             let action = Action::Note {
                 key: n.key.clone(),
                 text: n.text(),
-                at: (ctx.clock)(),
+                at: ctx.clock.now(),
             };
             if update(&mut self.handle.session, action, &ctx.content).needs_save() {
                 self.save(ctx);
@@ -71,7 +71,7 @@ impl Interview {
                     let action = Action::Note {
                         key,
                         text,
-                        at: (ctx.clock)(),
+                        at: ctx.clock.now(),
                     };
                     update(&mut self.handle.session, action, &ctx.content);
                     self.save(ctx);
