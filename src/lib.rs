@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod interview;
+pub mod manual;
 pub mod plain;
 pub mod report;
 pub mod rules;

@@ -1,6 +1,7 @@
 //! The binary: parse arguments, read the clock once, choose what to run, map errors to exit
 //! codes. Everything else lives in the library.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,12 +13,18 @@ use esa_interview::cli::{Cli, Command};
 use esa_interview::content;
 use esa_interview::interview::answer::parse_date;
 use esa_interview::store::Store;
-use esa_interview::{plain, shell, tui};
+use esa_interview::{manual, plain, shell, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::CheckContent { dir }) = &cli.command {
-        return check_content(dir.clone().or(cli.content.clone()).as_deref());
+    // Commands that need neither content nor the sessions folder: they make no folder.
+    match &cli.command {
+        Some(Command::CheckContent { dir }) => {
+            return check_content(dir.clone().or(cli.content.clone()).as_deref());
+        }
+        Some(Command::Completions { shell }) => return print(&manual::completions(*shell)),
+        Some(Command::Manpage { date }) => return print(manual::man_page(date).as_bytes()),
+        _ => {}
     }
     let content = match load_content(cli.content.as_deref()) {
         Ok(c) => c,
@@ -30,6 +37,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // `assess FILE` reads only FILE: it opens (and so creates) no sessions folder.
+    if let Some(Command::Assess { file, json }) = &cli.command {
+        return shell::assess(&content, today, file, *json);
+    }
     let Some(dir) = cli.data_dir.clone().or_else(Store::default_dir) else {
         eprintln!("esa-interview: no data folder could be found: use --data-dir DIR");
         return ExitCode::from(2);
@@ -82,12 +93,16 @@ fn run(cli: &Cli, ctx: &Context) -> ExitCode {
             format,
             output,
         }) => shell::export(ctx, reference, *format, output.as_deref()),
-        Some(Command::Assess { file, json }) => shell::assess(ctx, file, *json),
         Some(Command::Purge {
             older_than,
             dry_run,
         }) => shell::purge(ctx, older_than, *dry_run),
-        Some(Command::CheckContent { .. }) => unreachable!("handled before loading content"),
+        Some(
+            Command::CheckContent { .. }
+            | Command::Completions { .. }
+            | Command::Manpage { .. }
+            | Command::Assess { .. },
+        ) => unreachable!("handled before the sessions folder is opened"),
     }
 }
 
@@ -108,6 +123,20 @@ fn interactive(cli: &Cli, ctx: &Context, resume: Option<&str>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("esa-interview: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes generated text (a completion script, the manual page) to standard output; a closed
+/// pipe is not an error worth a message.
+fn print(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("esa-interview: cannot write to standard output: {e}");
             ExitCode::FAILURE
         }
     }

@@ -7,8 +7,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+
 use crate::app::Context;
 use crate::cli::Format;
+use crate::content::Content;
 use crate::report;
 use crate::store::purge::{PurgeReport, parse_period};
 use crate::store::{Access, Summary, read};
@@ -81,8 +84,9 @@ pub fn export(ctx: &Context, reference: &str, format: Format, output: Option<&Pa
 }
 
 /// `esa-interview assess FILE [--json]`: the outcome of a session file, written by this
-/// program or by hand.
-pub fn assess(ctx: &Context, file: &Path, json: bool) -> ExitCode {
+/// program or by hand. Given the content and the date, not the run's `Context`: it reads only
+/// FILE, so it needs (and creates) no sessions folder.
+pub fn assess(content: &Content, today: NaiveDate, file: &Path, json: bool) -> ExitCode {
     let name = file.display().to_string();
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
@@ -92,7 +96,7 @@ pub fn assess(ctx: &Context, file: &Path, json: bool) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
-    let unknown = report::outcome::unknown_ids(&session, &ctx.content);
+    let unknown = report::outcome::unknown_ids(&session, content);
     if !unknown.is_empty() {
         for id in &unknown {
             let line = read::line_containing(&text, &format!("\"{id}\""));
@@ -107,7 +111,7 @@ pub fn assess(ctx: &Context, file: &Path, json: bool) -> ExitCode {
     let wca_given = text
         .parse::<toml::Table>()
         .is_ok_and(|t| t.contains_key("wca"));
-    let outcome = report::outcome(&session, &ctx.content, ctx.today, wca_given);
+    let outcome = report::outcome(&session, content, today, wca_given);
     if json {
         match serde_json::to_string_pretty(&outcome.json()) {
             Ok(j) => println!("{j}"),
