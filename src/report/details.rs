@@ -8,10 +8,11 @@ use crate::content::Content;
 use crate::content::date::Date;
 use crate::content::stages::StageKind;
 use crate::interview::Session;
-use crate::interview::answer::{describe, long_date};
+use crate::interview::answer::describe;
 use crate::interview::session::AnswerValue;
 use crate::interview::step::{Step, sequence};
 use crate::interview::update::answer_of;
+use crate::rules::dates::long_date;
 
 use super::outcome::Outcome;
 use super::statement::{Block, Section};

@@ -38,10 +38,7 @@ pub fn summary(outcome: &Outcome) -> Vec<String> {
     match &outcome.deadlines {
         Ok(d) => {
             let day = |x: Option<chrono::NaiveDate>| {
-                x.map_or_else(
-                    || "not yet known".into(),
-                    crate::interview::answer::long_date,
-                )
+                x.map_or_else(|| "not yet known".into(), crate::rules::dates::long_date)
             };
             out.push(format!(
                 "Deadlines: mandatory reconsideration {}; appeal {}.",

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::content::Content;
 use crate::interview::Session;
-use crate::interview::answer::long_date;
+use crate::rules::dates::long_date;
 use crate::rules::wca::ActivityScore;
 
 use super::details;

@@ -4,7 +4,7 @@
 
 use super::DeadlinesContent;
 use super::validate::CANNOT_COUNT;
-use crate::rules::calendar::long_date;
+use crate::rules::dates::long_date;
 use crate::rules::deadlines::{Step, StepState, Timeline};
 
 impl DeadlinesContent {

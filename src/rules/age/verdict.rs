@@ -5,9 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    AgeRules, LeapDayRule, PensionAgeDate, SpaTimetable, StatePensionAge, age_on, anniversary, day,
+    AgeRules, LeapDayRule, PensionAgeDate, SpaTimetable, StatePensionAge, age_on, anniversary,
     state_pension_age,
 };
+use crate::rules::dates::day;
 use crate::rules::provenance::{Finding, Level, MissingFigure};
 
 /// Where the claimant stands on the claim date.
