@@ -138,7 +138,9 @@ fn a_session_saved_by_the_program_assesses_as_its_tally_shows() {
         );
     }
     h.save(now).unwrap();
-    let tally = esa_interview::interview::view::tally(&h.session, &content);
+    let tally = esa_interview::interview::evaluate(&h.session, &content, now.date())
+        .wca
+        .tally;
     let (ok, stdout, stderr) = assess(h.path(), true);
     assert!(ok, "{stderr}");
     let got: serde_json::Value = serde_json::from_str(&stdout).unwrap();

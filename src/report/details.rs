@@ -1,33 +1,34 @@
 //! The supporting part of a statement: points by activity, the NI record and contribution
 //! conditions, the decision's dates and deadlines, every answer given, and the notes not already
-//! quoted as reasons. Depends on `interview` and `content`.
+//! quoted as reasons. The outcome parts are the evaluation in the findings' words. Depends on
+//! `interview` and `content`.
 
 use std::collections::BTreeSet;
 
 use crate::content::Content;
 use crate::content::date::Date;
 use crate::content::stages::StageKind;
-use crate::interview::Session;
 use crate::interview::answer::describe;
+use crate::interview::findings::{self, Finding};
 use crate::interview::session::AnswerValue;
 use crate::interview::step::{Step, sequence};
 use crate::interview::update::answer_of;
+use crate::interview::{Evaluation, Session};
 use crate::rules::dates::long_date;
 
-use super::outcome::Outcome;
-use super::statement::{Block, Section};
+use super::statement::{Block, Section, blocks};
 
 /// The supporting sections; notes whose keys are in `used` were quoted already.
 pub fn sections(
     session: &Session,
     content: &Content,
-    outcome: &Outcome,
+    e: &Evaluation,
     used: &BTreeSet<String>,
 ) -> Vec<Section> {
     let mut out = Vec::new();
-    out.extend(points(session, content, outcome));
-    out.push(contributions(session, outcome));
-    out.push(decision(session, outcome));
+    out.push(points(session, content, e));
+    out.push(contributions(session, e));
+    out.push(decision(session, content, e));
     out.extend(answers(session, content));
     out.extend(notes(session, content, used));
     out
@@ -40,8 +41,8 @@ fn section(heading: &str, blocks: Vec<Block>) -> Section {
     }
 }
 
-fn points(session: &Session, content: &Content, outcome: &Outcome) -> Option<Section> {
-    let w = outcome.wca.as_ref().ok()?;
+fn points(session: &Session, content: &Content, e: &Evaluation) -> Section {
+    let w = &e.wca;
     let lines: Vec<String> = content
         .wca
         .schedule2
@@ -75,19 +76,18 @@ fn points(session: &Session, content: &Content, outcome: &Outcome) -> Option<Sec
         "Total: {} points ({} physical, {} mental); {} are needed for limited capability for work.",
         t.total, t.physical, t.mental, t.threshold
     )));
-    Some(section("Points by activity", blocks))
+    section("Points by activity", blocks)
 }
 
-fn contributions(session: &Session, outcome: &Outcome) -> Section {
-    let mut blocks = match &outcome.contribution {
-        Ok(c) => vec![
-            Block::Para(c.sentences.join(" ")),
-            Block::Bullets(c.details.clone()),
-        ],
-        Err(why) => vec![Block::Para(format!(
-            "The contribution conditions were not worked out: {why}."
-        ))],
-    };
+fn contributions(session: &Session, e: &Evaluation) -> Section {
+    let mut blocks = blocks(&[findings::contribution_verdict(e)]);
+    let details: Vec<String> = findings::contribution_details(e)
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    if !details.is_empty() {
+        blocks.push(Block::Bullets(details));
+    }
     let weeks = |label: &str, n: Option<u32>| n.map(|n| format!("{label}: {n} weeks"));
     let years: Vec<String> = session
         .contributions
@@ -120,7 +120,7 @@ fn contributions(session: &Session, outcome: &Outcome) -> Section {
     section("National Insurance contributions", blocks)
 }
 
-fn decision(session: &Session, outcome: &Outcome) -> Section {
+fn decision(session: &Session, content: &Content, e: &Evaluation) -> Section {
     let d = &session.decision;
     let dates: [(&str, Option<Date>); 7] = [
         ("Decision sent", d.decision_date),
@@ -147,10 +147,12 @@ fn decision(session: &Session, outcome: &Outcome) -> Section {
     if !pairs.is_empty() {
         blocks.push(Block::Pairs(pairs));
     }
-    blocks.push(match &outcome.deadlines {
-        Ok(x) => Block::Lines(x.details.clone()),
-        Err(why) => Block::Para(format!("The deadlines were not worked out: {why}.")),
-    });
+    if e.deadlines.started.is_ok() {
+        let said = findings::routes(e, content);
+        blocks.push(Block::Lines(said.iter().map(Finding::line).collect()));
+    } else {
+        blocks.extend(super::statement::blocks(&findings::dated_deadlines(e)));
+    }
     section("The decision, reconsideration and appeal", blocks)
 }
 

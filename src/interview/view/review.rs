@@ -3,12 +3,12 @@
 
 use crate::content::Content;
 use crate::content::stages::StageKind;
+use crate::interview::evaluate::{Evaluation, lcwra_label};
 use crate::interview::session::Session;
 use crate::interview::step::{Step, sequence};
 use crate::rules::wca::Assessment;
 
 use super::questions;
-use super::tally::lcwra_label;
 
 /// One line of the review.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,11 +26,11 @@ pub struct ReviewItem {
 }
 
 /// One item per screen of the interview.
-pub fn items(session: &Session, content: &Content, a: &Assessment) -> Vec<ReviewItem> {
+pub fn items(session: &Session, content: &Content, e: &Evaluation) -> Vec<ReviewItem> {
     sequence(content)
         .into_iter()
         .map(|step| {
-            let (label, answer, points) = summary(step, session, content, a);
+            let (label, answer, points) = summary(step, session, content, e);
             ReviewItem {
                 step,
                 code: step.code(content),
@@ -46,8 +46,9 @@ fn summary(
     step: Step,
     session: &Session,
     content: &Content,
-    a: &Assessment,
+    e: &Evaluation,
 ) -> (String, String, Option<u32>) {
+    let a = &e.wca.assessment;
     match step {
         Step::Activity(i) => {
             let act = &content.wca.schedule2.activities[i];
@@ -87,7 +88,7 @@ fn summary(
             let stage = &content.stages[i];
             (
                 stage.title.clone(),
-                stage_summary(stage.kind, &stage.id, session, content, a),
+                stage_summary(stage.kind, &stage.id, session, content, e),
                 None,
             )
         }
@@ -100,8 +101,9 @@ fn stage_summary(
     id: &str,
     session: &Session,
     content: &Content,
-    a: &Assessment,
+    e: &Evaluation,
 ) -> String {
+    let a: &Assessment = &e.wca.assessment;
     match kind {
         StageKind::Questions | StageKind::Contributions | StageKind::Routes => {
             let fields = questions::fields(id, session, content);
@@ -143,11 +145,7 @@ fn stage_summary(
                 chosen.join("; ")
             }
         }
-        StageKind::Outcome => format!(
-            "{} points; {}",
-            a.total,
-            super::tally::build(a, content).group_words()
-        ),
+        StageKind::Outcome => format!("{} points; {}", a.total, e.wca.tally.group_words()),
         StageKind::Wca => String::new(),
     }
 }

@@ -22,6 +22,17 @@ pub enum AgeOutcome {
     AtOrOverPensionAge,
 }
 
+impl AgeOutcome {
+    /// The stable id, as `assess --json` and the worked cases spell it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            AgeOutcome::UnderMinimumAge => "under-minimum-age",
+            AgeOutcome::WorkingAge => "working-age",
+            AgeOutcome::AtOrOverPensionAge => "at-or-over-pension-age",
+        }
+    }
+}
+
 /// The age conditions for a claim, explained.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgeVerdict {
