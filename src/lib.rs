@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod interview;
+pub mod open_session;
 pub mod plain;
 pub mod report;
 pub mod rules;

@@ -2,7 +2,8 @@
 //! knows no serialisation or terminal; the engine (`src/interview`) knows no terminal, no disk
 //! and nothing of the rings outside it; the evaluation and its findings know no screen; the
 //! exports render the evaluation, never the screens' view model; the two front ends depend on
-//! the engine, not on each other, and the plain mode never touches the terminal libraries.
+//! the engine, not on each other, and the plain mode never touches the terminal libraries;
+//! both change a session only through `OpenSession` (its read-only and save policy).
 //! If this fires, move the code, or split the inner modules into their own crate.
 
 use std::path::Path;
@@ -167,4 +168,19 @@ fn the_plain_mode_never_touches_the_terminal_libraries() {
 #[test]
 fn the_full_screen_program_does_not_reach_into_the_plain_mode() {
     check("src/tui", &["crate::plain"]);
+}
+
+#[test]
+fn the_front_ends_change_a_session_only_through_the_open_session() {
+    for dir in ["src/tui", "src/plain"] {
+        check_names(dir, &["update"]);
+        check(
+            dir,
+            &[
+                "store::Handle::save",
+                ".save(ctx.clock",
+                "save(self.ctx.clock",
+            ],
+        );
+    }
 }

@@ -59,9 +59,24 @@ pub fn export_to_file(
     today: NaiveDate,
     format: Format,
 ) -> Result<PathBuf, StoreError> {
+    let e = evaluate(session, content, today);
+    export_evaluated(store, id, session, content, &e, format)
+}
+
+/// Writes an export of the session's evaluation (the one its screens show) into the store's
+/// exports folder and returns its path: rendered first, then written.
+pub fn export_evaluated(
+    store: &Store,
+    id: &str,
+    session: &Session,
+    content: &Content,
+    e: &Evaluation,
+    format: Format,
+) -> Result<PathBuf, StoreError> {
+    let text = render_evaluated(session, content, e, format);
     let dir = store.create_exports_dir()?;
     let path = dir.join(format!("{id}.{}", extension(format)));
-    write_private(&path, &render(session, content, today, format))?;
+    write_private(&path, &text)?;
     Ok(path)
 }
 

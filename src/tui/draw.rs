@@ -93,7 +93,7 @@ fn header(frame: &mut Frame, it: &Interview, area: Rect, theme: Theme) {
     let mut right = String::new();
     if it.handle.read_only {
         right.push_str("[read-only]");
-    } else if it.save_error.is_some() {
+    } else if it.handle.save_failure().is_some() {
         right.push_str("[NOT SAVED]");
     }
     let left = format!("{}  |  {stage}", it.vm.reference);
@@ -206,11 +206,12 @@ fn status(frame: &mut Frame, it: &Interview, area: Rect, theme: Theme) {
     // A barring message (leaving unsaved) outranks the save error it already includes.
     let line = if let Some((Level::Bar, m)) = &it.message {
         level_line(Level::Bar, m, theme)
-    } else if let Some(e) = &it.save_error {
+    } else if let Some(f) = it.handle.save_failure() {
         level_line(
             Level::Bar,
             &format!(
-                "Not saved: {e}. Your answers are kept here; saving is tried again on the next change (Ctrl-S tries now)."
+                "{}; saving is tried again on the next change (Ctrl-S tries now).",
+                f.said()
             ),
             theme,
         )
