@@ -7,6 +7,7 @@ pub mod answer;
 pub mod commands;
 pub mod evaluate;
 pub mod findings;
+pub mod notes;
 pub mod session;
 pub mod step;
 pub mod update;

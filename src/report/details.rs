@@ -10,13 +10,13 @@ use crate::content::date::Date;
 use crate::content::stages::StageKind;
 use crate::interview::answer::describe;
 use crate::interview::findings::{self, Finding};
+use crate::interview::notes;
 use crate::interview::session::AnswerValue;
-use crate::interview::step::{Step, sequence};
 use crate::interview::update::answer_of;
 use crate::interview::{Evaluation, Session};
 use crate::rules::dates::long_date;
 
-use super::statement::{Block, Section, blocks};
+use super::document::{Block, Section, blocks};
 
 /// The supporting sections; notes whose keys are in `used` were quoted already.
 pub fn sections(
@@ -151,7 +151,7 @@ fn decision(session: &Session, content: &Content, e: &Evaluation) -> Section {
         let said = findings::routes(e, content);
         blocks.push(Block::Lines(said.iter().map(Finding::line).collect()));
     } else {
-        blocks.extend(super::statement::blocks(&findings::dated_deadlines(e)));
+        blocks.extend(super::document::blocks(&findings::dated_deadlines(e)));
     }
     section("The decision, reconsideration and appeal", blocks)
 }
@@ -203,43 +203,10 @@ fn words(value: &AnswerValue) -> String {
 }
 
 fn notes(session: &Session, content: &Content, used: &BTreeSet<String>) -> Option<Section> {
-    let order = |key: &str| match Step::from_id(key, content) {
-        _ if key == "general" => 0,
-        Some(step) => sequence(content)
-            .iter()
-            .position(|s| *s == step)
-            .map_or(usize::MAX, |p| p + 1),
-        None => usize::MAX,
-    };
-    let mut keys: Vec<&String> = session
-        .notes
-        .keys()
-        .filter(|k| !used.contains(*k))
-        .collect();
-    keys.sort_by_key(|k| order(k));
-    let pairs: Vec<(String, String)> = keys
+    let pairs: Vec<(String, String)> = notes::in_order(session, content)
         .into_iter()
-        .filter(|k| !session.notes[*k].text.trim().is_empty())
-        .map(|k| {
-            (
-                note_label(k, content),
-                session.notes[k].text.trim_end().to_string(),
-            )
-        })
+        .filter(|n| !used.contains(n.key) && !n.note.text.trim().is_empty())
+        .map(|n| (n.label, n.note.text.trim_end().to_string()))
         .collect();
     (!pairs.is_empty()).then(|| section("Other notes", vec![Block::Pairs(pairs)]))
-}
-
-fn note_label(key: &str, content: &Content) -> String {
-    if key == "general" {
-        return "General".into();
-    }
-    if let Some(a) = content.wca.activity(key) {
-        return format!("Activity {}: {}", a.number, a.title);
-    }
-    content
-        .stages
-        .iter()
-        .find(|s| s.id == key)
-        .map_or_else(|| key.to_string(), |s| s.title.clone())
 }

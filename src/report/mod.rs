@@ -8,6 +8,7 @@
 
 pub mod assess;
 mod details;
+pub mod document;
 mod json;
 mod markdown;
 pub mod statement;

@@ -1,6 +1,6 @@
-//! The statement a claimant can send with a reconsideration request or to a tribunal, as a small
-//! document model (sections of paragraphs, quotations, labelled lines and lists) that the
-//! Markdown and text renderers print. For each descriptor claimed: the activity, the descriptor's
+//! The statement a claimant can send with a reconsideration request or to a tribunal, built in
+//! the document model (`document`) that the Markdown and text renderers print. For each
+//! descriptor claimed: the activity, the descriptor's
 //! words, why it applies in the adviser's words (the note on that screen) and the law; then the
 //! points, the contribution conditions, the dates and deadlines, every answer and other notes.
 //! The outcome is the session's evaluation in the findings' words. Depends on `interview`'s
@@ -9,83 +9,16 @@
 use std::collections::BTreeSet;
 
 use crate::content::Content;
-use crate::interview::findings::{self, Finding, Kind};
+use crate::interview::findings;
 use crate::interview::{Evaluation, Session};
 use crate::rules::dates::long_date;
 use crate::rules::wca::ActivityScore;
 
 use super::details;
+use super::document::{Block, Section, Statement, blocks};
 
 /// Said where the adviser recorded no reason for a descriptor.
 pub const NO_REASON: &str = "No reason was recorded at the interview: add one in the claimant's own words before sending this.";
-
-/// A whole statement.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Statement {
-    /// The title.
-    pub title: String,
-    /// Reference and dates, shown under the title.
-    pub facts: Vec<(String, String)>,
-    /// The sections in order.
-    pub sections: Vec<Section>,
-}
-
-/// One section.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section {
-    /// Its heading.
-    pub heading: String,
-    /// Its content in order.
-    pub blocks: Vec<Block>,
-}
-
-/// A piece of a section.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Block {
-    /// A paragraph.
-    Para(String),
-    /// A sub-heading (one activity, one descriptor).
-    Sub(String),
-    /// Words quoted from the law.
-    Quote(String),
-    /// Labelled lines ("Why it applies: ...").
-    Pairs(Vec<(String, String)>),
-    /// A list.
-    Bullets(Vec<String>),
-    /// Lines that carry their own markers (a timeline), one after another.
-    Lines(Vec<String>),
-}
-
-/// A label followed by its value: "Why it applies: ..." but "Is the claimant ...? Yes".
-pub fn labelled(label: &str, value: &str) -> String {
-    if label.ends_with(['?', ':', '.']) {
-        format!("{label} {value}")
-    } else {
-        format!("{label}: {value}")
-    }
-}
-
-impl Section {
-    fn new(heading: &str, blocks: Vec<Block>) -> Section {
-        Section {
-            heading: heading.to_string(),
-            blocks,
-        }
-    }
-}
-
-/// Findings as a block: deadlines as lines with their markers, anything else as paragraphs.
-pub fn blocks(said: &[Finding]) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
-    for f in said {
-        match (&f.kind, out.last_mut()) {
-            (Kind::Deadline(_), Some(Block::Lines(lines))) => lines.push(f.line()),
-            (Kind::Deadline(_), _) => out.push(Block::Lines(vec![f.line()])),
-            _ => out.push(Block::Para(f.line())),
-        }
-    }
-    out
-}
 
 /// Builds the statement from the session and its evaluation.
 pub fn build(session: &Session, content: &Content, e: &Evaluation) -> Statement {

@@ -152,29 +152,14 @@ fn stage_summary(
 
 /// Every note with the label of its screen, the general note first.
 pub fn notes(session: &Session, content: &Content) -> Vec<(String, String, Option<String>)> {
-    let label = |key: &str| match Step::from_id(key, content) {
-        _ if key == "general" => "General".to_string(),
-        Some(Step::Activity(i)) => format!(
-            "Activity {}: {}",
-            content.wca.schedule2.activities[i].number, content.wca.schedule2.activities[i].title
-        ),
-        Some(Step::Stage(i)) => content.stages[i].title.clone(),
-        _ => key.to_string(),
-    };
-    let mut keys: Vec<&String> = session.notes.keys().collect();
-    let order = |k: &String| {
-        if k == "general" {
-            return 0;
-        }
-        Step::from_id(k, content)
-            .and_then(|s| sequence(content).iter().position(|x| *x == s))
-            .map_or(usize::MAX, |p| p + 1)
-    };
-    keys.sort_by_key(|k| order(k));
-    keys.into_iter()
-        .map(|k| {
-            let n = &session.notes[k];
-            (label(k), n.text.clone(), n.changed.map(|s| s.to_string()))
+    crate::interview::notes::in_order(session, content)
+        .into_iter()
+        .map(|n| {
+            (
+                n.label,
+                n.note.text.clone(),
+                n.note.changed.map(|s| s.to_string()),
+            )
         })
         .collect()
 }
