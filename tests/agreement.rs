@@ -98,8 +98,9 @@ fn met_word(rest: &str) -> Option<&'static str> {
     }
 }
 
-fn lcw(text: &str) -> Said {
-    let mut found: Vec<String> = after(text, "Limited capability for work: ")
+/// "<fact>: met" or "<fact>: not met", or the WCA not worked out.
+fn met_fact(text: &str, fact: &str) -> Said {
+    let mut found: Vec<String> = after(text, &format!("{fact}: "))
         .into_iter()
         .filter_map(met_word)
         .map(String::from)
@@ -110,16 +111,12 @@ fn lcw(text: &str) -> Said {
     one_of(found)
 }
 
+fn lcw(text: &str) -> Said {
+    met_fact(text, "Limited capability for work")
+}
+
 fn lcwra(text: &str) -> Said {
-    let mut found: Vec<String> = after(text, "Limited capability for work-related activity: ")
-        .into_iter()
-        .filter_map(met_word)
-        .map(String::from)
-        .collect();
-    if text.contains("Work Capability Assessment: not worked out") {
-        found.push("not worked out".into());
-    }
-    one_of(found)
+    met_fact(text, "Limited capability for work-related activity")
 }
 
 fn group(text: &str) -> Said {

@@ -6,6 +6,7 @@
 
 mod plain_common;
 
+use esa_interview::app::Context;
 use esa_interview::interview::{Action, Outcome, Step};
 use esa_interview::open_session::{OpenSession, Refusal, SaveProblem};
 use esa_interview::store::Access;
@@ -14,8 +15,8 @@ fn toggle(id: &str) -> Action {
     Action::Toggle(id.into())
 }
 
-#[test]
-fn a_change_is_saved_at_once_and_the_evaluation_follows_it() {
+/// A context over a fresh folder, and a new session open in it with its id.
+fn opened() -> (tempfile::TempDir, Context, OpenSession, String) {
     let dir = tempfile::tempdir().unwrap();
     let ctx = plain_common::context(dir.path());
     let h = ctx
@@ -23,7 +24,13 @@ fn a_change_is_saved_at_once_and_the_evaluation_follows_it() {
         .create("Test claimant O", ctx.today, plain_common::clock())
         .unwrap();
     let id = h.id.clone();
-    let mut open = OpenSession::new(h, &ctx);
+    let open = OpenSession::new(h, &ctx);
+    (dir, ctx, open, id)
+}
+
+#[test]
+fn a_change_is_saved_at_once_and_the_evaluation_follows_it() {
+    let (_dir, ctx, mut open, id) = opened();
     assert_eq!(open.evaluation().wca.tally.total, 0);
     let applied = open.apply(vec![toggle("lcw.1.a")], &ctx);
     assert_eq!(applied.outcome, Outcome::Changed);
@@ -36,13 +43,7 @@ fn a_change_is_saved_at_once_and_the_evaluation_follows_it() {
 
 #[test]
 fn actions_apply_as_one_change_or_not_at_all() {
-    let dir = tempfile::tempdir().unwrap();
-    let ctx = plain_common::context(dir.path());
-    let h = ctx
-        .store
-        .create("Test claimant O", ctx.today, plain_common::clock())
-        .unwrap();
-    let mut open = OpenSession::new(h, &ctx);
+    let (_dir, ctx, mut open, _) = opened();
     let applied = open.apply(vec![toggle("lcw.1.a"), toggle("lcw.99.z")], &ctx);
     assert!(matches!(applied.outcome, Outcome::Invalid(_)));
     assert!(applied.problem().is_some_and(|p| p.contains("lcw.99.z")));
@@ -52,14 +53,8 @@ fn actions_apply_as_one_change_or_not_at_all() {
 
 #[test]
 fn a_read_only_session_moves_between_screens_but_refuses_a_change() {
-    let dir = tempfile::tempdir().unwrap();
-    let ctx = plain_common::context(dir.path());
-    let id = ctx
-        .store
-        .create("Test claimant O", ctx.today, plain_common::clock())
-        .unwrap()
-        .id
-        .clone();
+    let (_dir, ctx, open, id) = opened();
+    drop(open);
     let h = ctx.store.open_session(&id, Access::ReadOnly).unwrap();
     let mut open = OpenSession::new(h, &ctx);
     assert_eq!(open.refuses_changes(), Some(Refusal::ReadOnly));
@@ -84,14 +79,7 @@ fn a_read_only_session_moves_between_screens_but_refuses_a_change() {
 
 #[test]
 fn a_failed_save_keeps_the_change_and_is_tried_again_at_the_next_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let ctx = plain_common::context(dir.path());
-    let h = ctx
-        .store
-        .create("Test claimant O", ctx.today, plain_common::clock())
-        .unwrap();
-    let id = h.id.clone();
-    let mut open = OpenSession::new(h, &ctx);
+    let (dir, ctx, mut open, id) = opened();
     std::fs::remove_dir_all(dir.path()).unwrap();
     let failed = open.apply(vec![toggle("lcw.1.a")], &ctx);
     assert_eq!(failed.outcome, Outcome::Changed);

@@ -20,17 +20,23 @@ use crate::rules::wca::Group;
 
 use super::{Needed, NotWorkedOut, Worked};
 
-/// Age and State Pension age on the claim date.
-pub fn age(session: &Session, content: &Content) -> Worked<AgeVerdict> {
+/// The date of birth and the claim date, which the age verdict and the rates both need.
+fn born_and_claim(session: &Session) -> Worked<(NaiveDate, NaiveDate)> {
     let c = &session.claimant;
-    let (Some(born), Some(claim)) = (c.date_of_birth, c.claim_date) else {
-        return Err(NotWorkedOut::Needs(vec![
+    match (c.date_of_birth, c.claim_date) {
+        (Some(born), Some(claim)) => Ok((born.0, claim.0)),
+        _ => Err(NotWorkedOut::Needs(vec![
             Needed::DateOfBirth,
             Needed::ClaimDate,
-        ]));
-    };
+        ])),
+    }
+}
+
+/// Age and State Pension age on the claim date.
+pub fn age(session: &Session, content: &Content) -> Worked<AgeVerdict> {
+    let (born, claim) = born_and_claim(session)?;
     let f = &content.figures;
-    age_verdict(born.0, claim.0, &f.age, &f.state_pension_age).map_err(NotWorkedOut::Figure)
+    age_verdict(born, claim, &f.age, &f.state_pension_age).map_err(NotWorkedOut::Figure)
 }
 
 /// The NI record as the rules take it: unentered weeks count as none.
@@ -125,23 +131,9 @@ pub struct Rates {
 
 /// The weekly amounts for the claim: every period at the rates in force on the claim date.
 pub fn rates(session: &Session, content: &Content, group: Group) -> Worked<Rates> {
-    let c = &session.claimant;
-    let (Some(born), Some(claim)) = (c.date_of_birth, c.claim_date) else {
-        return Err(NotWorkedOut::Needs(vec![
-            Needed::DateOfBirth,
-            Needed::ClaimDate,
-        ]));
-    };
+    let (born, claim) = born_and_claim(session)?;
     let f = &content.figures;
-    let claim = claim.0;
-    let s = rate_summary(
-        born.0,
-        claim,
-        claim,
-        f.age.leap_day,
-        &f.rate_rules,
-        &f.rates,
-    );
+    let s = rate_summary(born, claim, claim, f.age.leap_day, &f.rate_rules, &f.rates);
     let weeks = u64::from(f.rate_rules.assessment_phase_weeks) * 7;
     let main_from = claim.checked_add_days(Days::new(weeks)).unwrap_or(claim);
     let mut periods = vec![RatesPeriod {
