@@ -36,9 +36,9 @@ impl Refusal {
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Refusal::ReadOnly => f.write_str(
-                "this session is open read-only, so answers and notes cannot be changed",
-            ),
+            Refusal::ReadOnly => {
+                f.write_str("this session is open read-only: nothing can be changed")
+            }
         }
     }
 }
@@ -86,7 +86,7 @@ impl Applied {
 
 /// The sentence said when a session opens read-only.
 pub const OPENED_READ_ONLY: &str =
-    "Read-only: you can look at every answer, but nothing can be changed or saved.";
+    "Read-only: you can look at every answer; nothing is changed or saved.";
 
 /// The sentence said when saving is asked of a read-only session.
 pub const NOT_SAVED_READ_ONLY: &str = "Nothing was saved: this session is open read-only.";

@@ -490,7 +490,7 @@ fn stored(ctx: &Context, session: &Session) -> String {
 /// The page of the full-screen outcome screen, drawn tall enough to hold all of it (it ends
 /// with the note), without the tally panel beside it (which has its own short words).
 fn tui_text(ctx: &Context, reference: &str) -> String {
-    let size = (140, 160);
+    let size = (140, 100);
     let app = App::new(ctx, Some(reference), size, false);
     assert!(app.interview().is_some(), "the session did not open");
     let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();

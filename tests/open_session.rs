@@ -73,7 +73,7 @@ fn a_read_only_session_moves_between_screens_but_refuses_a_change() {
     assert_eq!(open.save(&ctx), Err(SaveProblem::ReadOnly));
     assert_eq!(
         Refusal::ReadOnly.sentence(),
-        "This session is open read-only, so answers and notes cannot be changed."
+        "This session is open read-only: nothing can be changed."
     );
 }
 

@@ -351,9 +351,10 @@ fn a_session_open_elsewhere_is_said_with_who_and_since_when_and_offered_read_onl
         out.stdout
             .contains("Read-only: you can look at every answer")
     );
-    assert!(out.stdout.contains(
-        "Error: this session is open read-only, so answers and notes cannot be changed."
-    ));
+    assert!(
+        out.stdout
+            .contains("Error: this session is open read-only: nothing can be changed.")
+    );
     assert!(
         out.stdout
             .contains("Nothing was saved: this session is open read-only.")
