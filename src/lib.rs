@@ -8,6 +8,7 @@ pub mod cli;
 pub mod content;
 pub mod interview;
 pub mod manual;
+pub mod open_session;
 pub mod plain;
 pub mod report;
 pub mod rules;

@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use crate::app::Context;
 use crate::cli::Format;
 use crate::content::Content;
-use crate::report;
+use crate::interview::evaluate;
+use crate::report::{self, assess};
 use crate::store::purge::{PurgeReport, parse_period};
 use crate::store::{Access, Summary, read};
 
@@ -96,9 +97,10 @@ pub fn assess(content: &Content, today: NaiveDate, file: &Path, json: bool) -> E
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
-    let unknown = report::outcome::unknown_ids(&session, content);
+    let evaluation = evaluate(&session, content, today);
+    let unknown = &evaluation.unknown_ids;
     if !unknown.is_empty() {
-        for id in &unknown {
+        for id in unknown {
             let line = read::line_containing(&text, &format!("\"{id}\""));
             eprintln!("esa-interview: {name}:{line}: unknown descriptor or route id `{id}`");
         }
@@ -111,14 +113,13 @@ pub fn assess(content: &Content, today: NaiveDate, file: &Path, json: bool) -> E
     let wca_given = text
         .parse::<toml::Table>()
         .is_ok_and(|t| t.contains_key("wca"));
-    let outcome = report::outcome(&session, content, today, wca_given);
     if json {
-        match serde_json::to_string_pretty(&outcome.json()) {
+        match serde_json::to_string_pretty(&assess::json(&evaluation, wca_given)) {
             Ok(j) => println!("{j}"),
             Err(e) => return fail(&format!("cannot print JSON: {e}")),
         }
     } else {
-        for line in report::sentences(&outcome) {
+        for line in assess::sentences(&evaluation, content, wca_given) {
             println!("{line}");
         }
     }

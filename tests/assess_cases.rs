@@ -138,11 +138,68 @@ fn a_session_saved_by_the_program_assesses_as_its_tally_shows() {
         );
     }
     h.save(now).unwrap();
-    let tally = esa_interview::interview::view::tally(&h.session, &content);
+    let tally = esa_interview::interview::evaluate(&h.session, &content, now.date())
+        .wca
+        .tally;
     let (ok, stdout, stderr) = assess(h.path(), true);
     assert!(ok, "{stderr}");
     let got: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(got["lcw"]["total"], tally.total);
     assert_eq!(got["lcw"]["met"], tally.lcw_met);
     assert_eq!(got["group"], tally.group.as_str());
+}
+
+/// Every key path in a JSON value: `lcw.physical`, `deadlines.steps[].id`.
+fn key_paths(v: &serde_json::Value, at: &str, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                let here = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                out.insert(here.clone());
+                key_paths(v, &here, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                key_paths(item, &format!("{at}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn docs_assess_json_describes_every_key_assess_prints_and_no_other() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/assess-json.md"))
+            .unwrap();
+    let documented: std::collections::BTreeSet<String> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`').map(|(k, _)| k.to_string()))
+        .collect();
+    let mut printed = std::collections::BTreeSet::new();
+    for file in [
+        "issue-example.toml",
+        "fifteen-points.toml",
+        "lcw-risk-route.toml",
+    ] {
+        let (ok, stdout, stderr) = assess(&dir().join(file), true);
+        assert!(ok, "{stderr}");
+        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        key_paths(&v, "", &mut printed);
+    }
+    // The counted activities' own keys are named in the row for `lcw.counted`.
+    printed.retain(|k| !k.starts_with("lcw.counted[]."));
+    let undocumented: Vec<&String> = printed.difference(&documented).collect();
+    let unknown: Vec<&String> = documented.difference(&printed).collect();
+    assert!(
+        undocumented.is_empty() && unknown.is_empty(),
+        "keys printed but not in docs/assess-json.md: {undocumented:?}; \
+         keys in the doc that assess does not print: {unknown:?}"
+    );
 }

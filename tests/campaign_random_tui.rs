@@ -189,7 +189,7 @@ fn check_interview(it: &Interview, ctx: &Context, screen: &[String], size: (u16,
     }
     let text = std::fs::read_to_string(it.handle.path()).expect("the session file is there");
     let on_disk = read::parse(&text, "session").expect("the session file parses");
-    if it.save_error.is_none() && !it.handle.read_only {
+    if it.handle.save_failure().is_none() && !it.handle.read_only {
         // Where "back" returns to is not saved, by design (docs/session-format.md).
         let mut shown = s.clone();
         shown.position.history.clear();
@@ -197,7 +197,7 @@ fn check_interview(it: &Interview, ctx: &Context, screen: &[String], size: (u16,
             on_disk, shown,
             "the screen shows a session that is not the one on disk"
         );
-    } else if it.save_error.is_some() {
+    } else if it.handle.save_failure().is_some() {
         assert!(
             screen.iter().any(|l| l.contains("NOT SAVED")) || layout::too_small(size.0, size.1)
         );

@@ -305,7 +305,7 @@ fn the_status_contributions_and_outcome_screens_explain_the_rules_with_figures()
     let text: Vec<&str> = findings.iter().map(|f| f.text.as_str()).collect();
     assert!(
         text.iter().any(|t| t.contains(
-            "contribution conditions (tax years 2023-24 and 2024-25): first met, second met"
+            "contribution conditions (tax years 2023-24 and 2024-25): first condition met; second condition met"
         )),
         "{text:#?}"
     );

@@ -353,7 +353,7 @@ fn a_session_open_elsewhere_is_said_with_who_and_since_when_and_offered_read_onl
     );
     assert!(
         out.stdout
-            .contains("Error: this session is open read-only, so answers cannot")
+            .contains("Error: this session is open read-only: nothing can be changed.")
     );
     assert!(
         out.stdout

@@ -19,8 +19,8 @@ use esa_interview::content::source::Source;
 use esa_interview::content::stages::StageKind;
 use esa_interview::interview::step::sequence;
 use esa_interview::interview::view::{
-    ActivityScreen, Choice, Field, Finding, InfoBlock, NoteView, Place, ReviewItem, Screen, Tally,
-    TallyLine, YearRow,
+    ActivityScreen, Choice, Field, Finding, InfoBlock, Kind, NoteView, Place, ReviewItem, Screen,
+    Tally, TallyLine, YearRow,
 };
 use esa_interview::interview::{Action, ContributionField, Session, Step, ViewModel, update, view};
 use esa_interview::plain::items::{Item, items};
@@ -34,14 +34,6 @@ fn norm(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A deadline line without the symbol that carries its urgency for the eye ("!! PASSED ...").
-fn without_symbol(text: &str) -> String {
-    match text.split_once(' ') {
-        Some((lead, rest)) if !lead.chars().any(char::is_alphanumeric) => rest.to_string(),
-        _ => text.to_string(),
-    }
 }
 
 /// Adds to the content what it may lack, so every kind of field is always exercised: a
@@ -164,14 +156,15 @@ fn populated(ctx: &Context) -> Session {
 
 fn finding(f: &Finding, label: &str, out: &mut Vec<String>) {
     let Finding {
+        kind,
         level,
         text,
         source,
     } = f;
-    let label = if label.is_empty() {
-        level.word()
-    } else {
-        label
+    let label = match kind {
+        _ if !label.is_empty() => label,
+        Kind::Deadline(_) => "Deadline",
+        Kind::Verdict(_) | Kind::Detail => level.word(),
     };
     out.push(format!("{label}: {text}"));
     out.extend(source.clone());
@@ -336,7 +329,7 @@ fn screen(s: &Screen, out: &mut Vec<String>) {
             }
             for f in findings {
                 // Labelled by what each line is (see `plain::speak::route_finding`).
-                out.push(without_symbol(&f.text));
+                out.push(f.text.clone());
                 out.extend(f.source.clone());
             }
         }
@@ -386,7 +379,7 @@ fn tally(t: &Tally, out: &mut Vec<String>) {
         out.push(format!("{short_by} short"));
     }
     out.extend(lcw_why.iter().chain(lcwra_why).chain(cautions).cloned());
-    out.push(format!("Group: {}.", t.group_words()));
+    out.push(esa_interview::interview::findings::group_sentence(t.group).to_string());
     for TallyLine {
         number,
         title,
@@ -482,7 +475,7 @@ fn every_populated_view_model_field_is_said_on_every_screen() {
     let first = view(&session, c, ctx.today);
     assert!(whole.contains(&norm(&first.reference)));
     for a in &first.alerts {
-        let said = format!("Deadline: {}", without_symbol(&a.text));
+        let said = format!("Deadline: {}", a.text);
         assert!(whole.contains(&norm(&said)), "alert not said: {}", a.text);
     }
     let segments: Vec<&str> = out.transcript.split("\n> go ").skip(1).collect();

@@ -56,7 +56,10 @@ fn a_full_interview_typed_from_start_to_end() {
 #[test]
 fn too_few_points_but_a_substantial_risk_gives_limited_capability_for_work() {
     let out = transcript("substantial-risk", nothing);
-    assert!(out.stdout.contains("Work-related activity group"));
+    assert!(
+        out.stdout
+            .contains("Group: the work-related activity group.")
+    );
 }
 
 #[test]

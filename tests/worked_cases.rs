@@ -207,6 +207,8 @@ struct ContributionExpect {
     condition_1: Option<bool>,
     condition_2: Option<bool>,
     later_benefit_year: Option<bool>,
+    status_1: Option<String>,
+    status_2: Option<String>,
     missing: Option<String>,
     #[serde(default)]
     says: Vec<String>,
@@ -278,6 +280,14 @@ fn contribution_conditions() {
                 fail.check(&c.name, e.condition_2.is_none_or(|w| w == second), || {
                     format!("condition 2 {second}")
                 });
+                for (want, got, n) in [
+                    (&e.status_1, a.first.status.id(), 1),
+                    (&e.status_2, a.second.status.id(), 2),
+                ] {
+                    fail.check(&c.name, want.as_deref().is_none_or(|w| w == got), || {
+                        format!("condition {n} is {got}")
+                    });
+                }
                 fail.check(
                     &c.name,
                     e.later_benefit_year.is_none_or(|w| w == later),

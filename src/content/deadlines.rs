@@ -8,7 +8,8 @@
 
 mod raw;
 mod validate;
-mod words;
+
+pub use validate::CANNOT_COUNT;
 
 use chrono::NaiveDate;
 

@@ -112,28 +112,3 @@ pub enum Action {
     /// Change the claimant reference.
     Reference(String),
 }
-
-impl Action {
-    /// True for actions that only move between screens: a read-only session allows these and
-    /// refuses the rest, so a front end can tell which before applying one.
-    pub fn is_navigation(&self) -> bool {
-        matches!(
-            self,
-            Action::Next | Action::Previous | Action::Back | Action::Go(_)
-        )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Action;
-    use crate::interview::Step;
-
-    #[test]
-    fn only_moves_are_navigation() {
-        assert!(Action::Next.is_navigation());
-        assert!(Action::Go(Step::Review).is_navigation());
-        assert!(!Action::Toggle("lcw.1.a".into()).is_navigation());
-        assert!(!Action::Reference("Test claimant A".into()).is_navigation());
-    }
-}

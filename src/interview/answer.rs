@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::content::date::Date;
 use crate::content::money::Pounds;
 use crate::content::questions::{AnswerKind, Question};
+use crate::rules::dates::long_date;
 use crate::rules::money::Money;
 
 use super::session::AnswerValue;
@@ -128,11 +129,6 @@ pub fn describe(question: &Question, value: &AnswerValue) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     }
-}
-
-/// "Tuesday 10 March 2026": how dates are said to claimants and in letters.
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
 }
 
 /// The value a yes-no/one-of/several-of flag compares with: "yes"/"no" or option ids.

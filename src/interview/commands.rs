@@ -269,6 +269,23 @@ pub fn get(id: CommandId) -> &'static Command {
         .expect("every CommandId is in COMMANDS")
 }
 
+/// The engine action a command means wherever it is given: moving on or back, and going to the
+/// review, the notes or the reconsideration and appeal stage. `None` for the commands whose
+/// meaning is the front end's (the highlight, windows, typing, saving, leaving). Both front ends
+/// map these through here; the plain mode first gives next, back and skip their meaning within
+/// a screen of several questions.
+pub fn engine_action(id: CommandId, content: &crate::content::Content) -> Option<super::Action> {
+    use super::{Action, Step};
+    match id {
+        CommandId::Next | CommandId::Skip => Some(Action::Next),
+        CommandId::Back => Some(Action::Back),
+        CommandId::Review => Some(Action::Go(Step::Review)),
+        CommandId::Notes => Some(Action::Go(Step::Notes)),
+        CommandId::Routes => super::step::routes_step(content).map(Action::Go),
+        _ => None,
+    }
+}
+
 /// The command table as a Markdown table, for the README (a test keeps the README in step).
 pub fn markdown_table() -> String {
     use std::fmt::Write;

@@ -81,6 +81,16 @@ pub fn first_step_of(stage: usize, content: &Content) -> Step {
     }
 }
 
+/// The first screen of the reconsideration and appeal stage: where "routes" goes, from any
+/// screen and from the start screens for a claimant who already has a decision.
+pub fn routes_step(content: &Content) -> Option<Step> {
+    content
+        .stages
+        .iter()
+        .position(|s| s.kind == StageKind::Routes)
+        .map(|i| first_step_of(i, content))
+}
+
 /// Every screen in interview order (review and notes are outside it).
 pub fn sequence(content: &Content) -> Vec<Step> {
     let mut steps = Vec::new();

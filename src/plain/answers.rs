@@ -8,7 +8,6 @@ use crate::cli::Format;
 use crate::interview::step::parse_target;
 use crate::interview::view::{Choice, Screen};
 use crate::interview::{Action, Outcome, ViewModel};
-use crate::report;
 
 use super::convo::{Convo, Flow};
 use super::items::{Item, items};
@@ -95,8 +94,8 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
 
     /// Writes this screen's note from the lines typed up to a line holding only `.`.
     pub(super) fn note(&mut self, vm: &ViewModel) -> io::Result<Flow> {
-        if self.handle.read_only {
-            return self.error("this session is open read-only, so notes cannot be written.");
+        if let Some(r) = self.handle.refuses_changes() {
+            return self.error(&r.to_string());
         }
         let whose = match &vm.screen {
             Screen::Notes { .. } => "the general note".to_string(),
@@ -176,16 +175,8 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
                 ));
             }
         };
-        let ctx = self.ctx;
         let h = &self.handle;
-        match report::export_to_file(
-            &ctx.store,
-            &h.id,
-            &h.session,
-            &ctx.content,
-            ctx.today,
-            format,
-        ) {
+        match h.export(self.ctx, format) {
             Ok(path) => {
                 let said = format!(
                     "Saved: the statement for {} is in {}.",

@@ -1,11 +1,12 @@
-//! Applying what was typed: actions go to the engine's `update` as one change (all or none),
-//! a read-only session refuses changes, every change is saved at once, and the status lines
-//! (what changed) are worked out by comparing the view model before and after. Also the
-//! error line, saving on request and the end of input.
+//! Applying what was typed: actions go to the open session (`OpenSession::apply`: all or none,
+//! a read-only session refuses a change, every change is saved at once), and the status lines
+//! (what changed) are worked out by comparing the view model before and after. Also the error
+//! line, saving on request and the end of input.
 
 use std::io::{self, BufRead, Write};
 
-use crate::interview::{Action, Outcome, update};
+use crate::interview::{Action, Outcome};
+use crate::open_session::{SaveFailure, SaveProblem};
 
 use super::convo::{Convo, Flow};
 use super::prompt::Ask;
@@ -24,63 +25,35 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
         Ok(Flow::Ask(Ask::Again))
     }
 
-    /// Applies actions as one change (all or none), saves if needed, and returns the outcome
-    /// with the status lines for the caller to say. A read-only session refuses changes.
+    /// Applies actions through the open session (all or none; a read-only session refuses a
+    /// change; saved at once) and returns the outcome with the status lines for the caller to
+    /// say: what changed, worked out by comparing the view model before and after.
     pub(super) fn apply(&mut self, actions: Vec<Action>) -> io::Result<(Outcome, Vec<String>)> {
         let before = self.vm();
-        let mut session = self.handle.session.clone();
-        let (mut changed, mut moved) = (false, false);
-        for action in actions {
-            match update(&mut session, action, &self.ctx.content) {
-                Outcome::Changed => changed = true,
-                Outcome::Moved => moved = true,
-                Outcome::Unchanged => {}
-                invalid @ Outcome::Invalid(_) => return Ok((invalid, Vec::new())),
-            }
+        let applied = self.handle.apply(actions, self.ctx);
+        if let Some(f) = &applied.save_failed {
+            self.io.say(&not_saved(f))?;
         }
-        if changed && self.handle.read_only {
-            let why = "this session is open read-only, so answers cannot be changed";
-            return Ok((Outcome::Invalid(why.into()), Vec::new()));
+        if let Some(r) = applied.refused {
+            return Ok((Outcome::Invalid(r.to_string()), Vec::new()));
         }
-        self.handle.session = session;
-        let outcome = match (changed, moved) {
-            (true, _) => Outcome::Changed,
-            (false, true) => Outcome::Moved,
-            (false, false) => Outcome::Unchanged,
-        };
-        if outcome.needs_save() && !self.handle.read_only {
-            self.save_quietly()?;
-        }
-        let lines = if changed {
+        let lines = if applied.outcome == Outcome::Changed {
             status::changes(&before, &self.vm())
         } else {
             Vec::new()
         };
-        Ok((outcome, lines))
-    }
-
-    fn save_quietly(&mut self) -> io::Result<()> {
-        match self.handle.save(self.ctx.clock.now()) {
-            Ok(()) => Ok(()),
-            Err(e) => self.io.say(&format!(
-                "Error: {e}. Your answers are kept while the program runs; type save to try again."
-            )),
-        }
+        Ok((applied.outcome, lines))
     }
 
     /// Saves and says so with `label` ("Saved").
     pub(super) fn save(&mut self, label: &str) -> io::Result<()> {
-        if self.handle.read_only {
-            return self
-                .io
-                .say("Nothing was saved: this session is open read-only.");
-        }
-        match self.handle.save(self.ctx.clock.now()) {
+        match self.handle.save(self.ctx) {
             Ok(()) => self.io.say(&format!(
                 "{label}: the session for {}.",
                 self.handle.session.reference
             )),
-            Err(e) => self.io.say(&format!("Error: {e}.")),
+            Err(SaveProblem::Failed(f)) => self.io.say(&not_saved(&f)),
+            Err(p @ SaveProblem::ReadOnly) => self.io.say(&p.said()),
         }
     }
 
@@ -90,4 +63,12 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
         self.io.say("Goodbye.")?;
         self.io.flush()
     }
+}
+
+/// A failed save, with how to try again here.
+fn not_saved(f: &SaveFailure) -> String {
+    format!(
+        "{}; type save to try again, or it is tried again at the next change.",
+        f.said()
+    )
 }

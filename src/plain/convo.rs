@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 
 use crate::app::Context;
-use crate::content::stages::StageKind;
-use crate::interview::commands::CommandId;
-use crate::interview::step::{first_step_of, parse_target};
+use crate::interview::commands::{CommandId, engine_action};
+use crate::interview::step::parse_target;
 use crate::interview::view::Screen;
-use crate::interview::{Action, Outcome, ViewModel, view};
+use crate::interview::{Action, Outcome, ViewModel};
+use crate::open_session::{OPENED_READ_ONLY, OpenSession};
 use crate::store::Handle;
 
 use super::Io;
@@ -32,7 +32,7 @@ pub enum Flow {
 pub struct Convo<'a, R: BufRead, W: Write> {
     pub(super) ctx: &'a Context,
     pub(super) io: &'a mut Io<R, W>,
-    pub(super) handle: Handle,
+    pub(super) handle: OpenSession,
     /// Which question of a multi-question screen is being asked.
     pub(super) focus: usize,
     /// The id of the screen last announced, to announce a new one once.
@@ -62,7 +62,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
         Convo {
             ctx,
             io,
-            handle,
+            handle: OpenSession::new(handle, ctx),
             focus: 0,
             shown: None,
             stage_shown: None,
@@ -73,7 +73,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
 
     /// The view model of the session as it is now.
     pub(super) fn vm(&self) -> ViewModel {
-        view(&self.handle.session, &self.ctx.content, self.ctx.today)
+        self.handle.view(&self.ctx.content)
     }
 
     /// Talks until the adviser quits or input ends.
@@ -100,9 +100,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
 
     fn opening(&mut self) -> io::Result<()> {
         if self.handle.read_only {
-            self.io.say(
-                "Read-only: you can look at every answer, but nothing can be changed or saved.",
-            )?;
+            self.io.say(OPENED_READ_ONLY)?;
         }
         let vm = self.vm();
         self.io.say_all(&alerts(&vm))
@@ -177,9 +175,7 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
             CommandId::Back => self.back(vm),
             CommandId::Skip => self.enter(vm),
             CommandId::Go => self.go(arg),
-            CommandId::Review => self.go_to(crate::interview::Step::Review),
-            CommandId::Notes => self.go_to(crate::interview::Step::Notes),
-            CommandId::Routes => self.routes(),
+            CommandId::Review | CommandId::Notes | CommandId::Routes => self.engine(id),
             CommandId::Tally => {
                 self.io.say_all(&tally(&vm.tally))?;
                 Ok(Flow::Ask(Ask::Short))
@@ -234,22 +230,22 @@ impl<'a, R: BufRead, W: Write> Convo<'a, R, W> {
     }
 
     pub(super) fn go_to(&mut self, step: crate::interview::Step) -> io::Result<Flow> {
-        let (outcome, _) = self.apply(vec![Action::Go(step)])?;
+        self.moved(Action::Go(step))
+    }
+
+    /// A command that means the same in both front ends (review, notes, routes).
+    fn engine(&mut self, id: CommandId) -> io::Result<Flow> {
+        match engine_action(id, &self.ctx.content) {
+            Some(action) => self.moved(action),
+            None => self.error("this interview has no reconsideration and appeal stage."),
+        }
+    }
+
+    fn moved(&mut self, action: Action) -> io::Result<Flow> {
+        let (outcome, _) = self.apply(vec![action])?;
         if outcome == Outcome::Unchanged {
             self.io.say("You are already there.")?;
         }
         Ok(Flow::Ask(Ask::Again))
-    }
-
-    fn routes(&mut self) -> io::Result<Flow> {
-        let content = &self.ctx.content;
-        match content
-            .stages
-            .iter()
-            .position(|s| s.kind == StageKind::Routes)
-        {
-            Some(i) => self.go_to(first_step_of(i, content)),
-            None => self.error("this interview has no reconsideration and appeal stage."),
-        }
     }
 }

@@ -3,8 +3,9 @@
 //! in, sentences out; the prompts themselves are in `prompt`. Depends on `interview` only.
 
 use crate::interview::commands::COMMANDS;
+use crate::interview::findings::{group_sentence, lcw_sentence, lcwra_sentence};
 use crate::interview::view::{
-    Finding, InfoBlock, Level, ReviewItem, Screen, Tally, TallyLine, ViewModel,
+    Finding, InfoBlock, Kind, Level, ReviewItem, Screen, Tally, TallyLine, ViewModel,
 };
 use crate::rules::wca::Part;
 
@@ -57,20 +58,23 @@ pub fn finding(label: &str, f: &Finding) -> String {
     }
 }
 
-/// A finding with its level's word as the label ("Warning:", "Stop:").
+/// A finding with its label: a deadline is a `Deadline:` (its urgency's word is in its text);
+/// anything else takes its level's word ("Warning:", "Stop:").
 pub fn finding_by_level(f: &Finding) -> String {
-    finding(f.level.word(), f)
+    match f.kind {
+        Kind::Deadline(_) => deadline(f),
+        _ => finding(f.level.word(), f),
+    }
 }
 
-/// A finding of the reconsideration and appeal stage. Its sentences label themselves ("Now:",
-/// "What to send:", "Prepare:"), so background is said as it is; a cited line that matters
-/// (a step's last day, what happens if it is missed) is a `Deadline:`; an uncited warning
-/// (dates that do not fit together) keeps its level's word.
+/// A finding of the reconsideration and appeal stage. Its other sentences label themselves
+/// ("Now:", "What to send:", "Prepare:"), so background is said as it is; a warning (what
+/// happens if a step is missed, dates that do not fit together) keeps its level's word.
 pub fn route_finding(f: &Finding) -> String {
-    match (f.level, &f.source) {
-        (Level::Info | Level::Ok, None) | (Level::Info, Some(_)) => finding("", f),
-        (_, Some(_)) => deadline(f),
-        (Level::Warn | Level::Bar, None) => finding_by_level(f),
+    match (&f.kind, f.level) {
+        (Kind::Deadline(_), _) => deadline(f),
+        (_, Level::Info | Level::Ok) => finding("", f),
+        (_, Level::Warn | Level::Bar) => finding_by_level(f),
     }
 }
 
@@ -191,24 +195,9 @@ pub fn tally(t: &Tally) -> Vec<String> {
         t.physical, t.mental, t.total, t.threshold
     )];
     out.extend(t.lines.iter().map(scoring));
-    out.push(if t.lcw_met {
-        format!(
-            "Limited capability for work: met: {}.",
-            t.lcw_why.join("; ")
-        )
-    } else {
-        "Limited capability for work: not met.".into()
-    });
-    out.push(if t.lcwra_met {
-        format!(
-            "Limited capability for work-related activity: met: {}.",
-            t.lcwra_why.join("; ")
-        )
-    } else {
-        "Limited capability for work-related activity: no support-group descriptor or route chosen."
-            .into()
-    });
-    out.push(format!("Group: {}.", t.group_words()));
+    out.push(lcw_sentence(t));
+    out.push(lcwra_sentence(t));
+    out.push(group_sentence(t.group).to_string());
     out.extend(t.cautions.iter().map(|c| format!("Warning: {c}")));
     out
 }
@@ -230,20 +219,10 @@ pub fn alerts(vm: &ViewModel) -> Vec<String> {
     vm.alerts.iter().map(deadline).collect()
 }
 
-/// "Deadline: Mandatory reconsideration: last day ...". A leading symbol ("!!", "-") is
-/// dropped: it carries the urgency for the eye, and the word after it says the same aloud.
+/// "Deadline: PASSED Mandatory reconsideration: last day ...". The symbol that carries the
+/// urgency for the eye is not said: the word in the line says the same aloud.
 fn deadline(f: &Finding) -> String {
-    let text = match f.text.split_once(' ') {
-        Some((lead, rest)) if !lead.chars().any(char::is_alphanumeric) => rest,
-        _ => f.text.as_str(),
-    };
-    finding(
-        "Deadline",
-        &Finding {
-            text: text.to_string(),
-            ..f.clone()
-        },
-    )
+    finding("Deadline", f)
 }
 
 /// The help: how the mode works and every command, from the one command table.

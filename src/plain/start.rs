@@ -8,7 +8,8 @@ use crate::app::Context;
 use crate::content::date::Stamp;
 use crate::interview::answer::parse_yes_no;
 use crate::interview::commands::CommandId;
-use crate::store::{Access, Handle, StoreError, Summary};
+use crate::open_session::{OpenRefusal, open_for_changes};
+use crate::store::{Access, Handle, Summary};
 
 use super::Io;
 use super::input::{Input, classify};
@@ -257,34 +258,25 @@ fn open<R: BufRead, W: Write>(
     ctx: &Context,
     id: &str,
 ) -> io::Result<Option<Handle>> {
-    match ctx.store.open_session(id, Access::ReadWrite) {
-        Ok(handle) => opened(io, handle),
-        Err(StoreError::Locked { by, since, .. }) => {
-            io.say(&format!(
-                "Error: this session is open in another process, by {by}, since {since}. \
-                 Changing it here as well could lose that work."
-            ))?;
-            if !read_only_wanted(io)? {
-                return Ok(None);
-            }
-            read_only(io, ctx, id)
+    let why = match open_for_changes(ctx, id) {
+        Ok(handle) => return opened(io, handle),
+        Err(OpenRefusal::Locked { holder }) => format!(
+            "Error: this session is open in another process, by {holder}. Changing it here as \
+             well could lose that work."
+        ),
+        Err(OpenRefusal::CannotLock { reason }) => {
+            format!("Error: changes to this session cannot be saved here: {reason}.")
         }
-        // A full or read-only disk: it can still be read.
-        Err(e @ StoreError::Io { .. }) if ctx.store.open_session(id, Access::ReadOnly).is_ok() => {
-            io.say(&format!(
-                "Error: changes to this session cannot be saved here: {}.",
-                e.reason_first()
-            ))?;
-            if !read_only_wanted(io)? {
-                return Ok(None);
-            }
-            read_only(io, ctx, id)
-        }
-        Err(e) => {
+        Err(OpenRefusal::Unusable(e)) => {
             io.say(&format!("Error: the session cannot be opened: {e}."))?;
-            Ok(None)
+            return Ok(None);
         }
+    };
+    io.say(&why)?;
+    if !read_only_wanted(io)? {
+        return Ok(None);
     }
+    read_only(io, ctx, id)
 }
 
 fn read_only<R: BufRead, W: Write>(

@@ -1,32 +1,34 @@
 //! The supporting part of a statement: points by activity, the NI record and contribution
 //! conditions, the decision's dates and deadlines, every answer given, and the notes not already
-//! quoted as reasons. Depends on `interview` and `content`.
+//! quoted as reasons. The outcome parts are the evaluation in the findings' words. Depends on
+//! `interview` and `content`.
 
 use std::collections::BTreeSet;
 
 use crate::content::Content;
 use crate::content::date::Date;
 use crate::content::stages::StageKind;
-use crate::interview::Session;
-use crate::interview::answer::{describe, long_date};
+use crate::interview::answer::describe;
+use crate::interview::findings::{self, Finding};
+use crate::interview::notes;
 use crate::interview::session::AnswerValue;
-use crate::interview::step::{Step, sequence};
 use crate::interview::update::answer_of;
+use crate::interview::{Evaluation, Session};
+use crate::rules::dates::long_date;
 
-use super::outcome::Outcome;
-use super::statement::{Block, Section};
+use super::document::{Block, Section, blocks};
 
 /// The supporting sections; notes whose keys are in `used` were quoted already.
 pub fn sections(
     session: &Session,
     content: &Content,
-    outcome: &Outcome,
+    e: &Evaluation,
     used: &BTreeSet<String>,
 ) -> Vec<Section> {
     let mut out = Vec::new();
-    out.extend(points(session, content, outcome));
-    out.push(contributions(session, outcome));
-    out.push(decision(session, outcome));
+    out.push(points(session, content, e));
+    out.push(contributions(session, e));
+    out.push(decision(session, content, e));
     out.extend(answers(session, content));
     out.extend(notes(session, content, used));
     out
@@ -39,8 +41,8 @@ fn section(heading: &str, blocks: Vec<Block>) -> Section {
     }
 }
 
-fn points(session: &Session, content: &Content, outcome: &Outcome) -> Option<Section> {
-    let w = outcome.wca.as_ref().ok()?;
+fn points(session: &Session, content: &Content, e: &Evaluation) -> Section {
+    let w = &e.wca;
     let lines: Vec<String> = content
         .wca
         .schedule2
@@ -74,19 +76,18 @@ fn points(session: &Session, content: &Content, outcome: &Outcome) -> Option<Sec
         "Total: {} points ({} physical, {} mental); {} are needed for limited capability for work.",
         t.total, t.physical, t.mental, t.threshold
     )));
-    Some(section("Points by activity", blocks))
+    section("Points by activity", blocks)
 }
 
-fn contributions(session: &Session, outcome: &Outcome) -> Section {
-    let mut blocks = match &outcome.contribution {
-        Ok(c) => vec![
-            Block::Para(c.sentences.join(" ")),
-            Block::Bullets(c.details.clone()),
-        ],
-        Err(why) => vec![Block::Para(format!(
-            "The contribution conditions were not worked out: {why}."
-        ))],
-    };
+fn contributions(session: &Session, e: &Evaluation) -> Section {
+    let mut blocks = blocks(&[findings::contribution_verdict(e)]);
+    let details: Vec<String> = findings::contribution_details(e)
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    if !details.is_empty() {
+        blocks.push(Block::Bullets(details));
+    }
     let weeks = |label: &str, n: Option<u32>| n.map(|n| format!("{label}: {n} weeks"));
     let years: Vec<String> = session
         .contributions
@@ -119,7 +120,7 @@ fn contributions(session: &Session, outcome: &Outcome) -> Section {
     section("National Insurance contributions", blocks)
 }
 
-fn decision(session: &Session, outcome: &Outcome) -> Section {
+fn decision(session: &Session, content: &Content, e: &Evaluation) -> Section {
     let d = &session.decision;
     let dates: [(&str, Option<Date>); 7] = [
         ("Decision sent", d.decision_date),
@@ -146,10 +147,12 @@ fn decision(session: &Session, outcome: &Outcome) -> Section {
     if !pairs.is_empty() {
         blocks.push(Block::Pairs(pairs));
     }
-    blocks.push(match &outcome.deadlines {
-        Ok(x) => Block::Lines(x.details.clone()),
-        Err(why) => Block::Para(format!("The deadlines were not worked out: {why}.")),
-    });
+    if e.deadlines.started.is_ok() {
+        let said = findings::routes(e, content);
+        blocks.push(Block::Lines(said.iter().map(Finding::line).collect()));
+    } else {
+        blocks.extend(super::document::blocks(&findings::dated_deadlines(e)));
+    }
     section("The decision, reconsideration and appeal", blocks)
 }
 
@@ -200,43 +203,10 @@ fn words(value: &AnswerValue) -> String {
 }
 
 fn notes(session: &Session, content: &Content, used: &BTreeSet<String>) -> Option<Section> {
-    let order = |key: &str| match Step::from_id(key, content) {
-        _ if key == "general" => 0,
-        Some(step) => sequence(content)
-            .iter()
-            .position(|s| *s == step)
-            .map_or(usize::MAX, |p| p + 1),
-        None => usize::MAX,
-    };
-    let mut keys: Vec<&String> = session
-        .notes
-        .keys()
-        .filter(|k| !used.contains(*k))
-        .collect();
-    keys.sort_by_key(|k| order(k));
-    let pairs: Vec<(String, String)> = keys
+    let pairs: Vec<(String, String)> = notes::in_order(session, content)
         .into_iter()
-        .filter(|k| !session.notes[*k].text.trim().is_empty())
-        .map(|k| {
-            (
-                note_label(k, content),
-                session.notes[k].text.trim_end().to_string(),
-            )
-        })
+        .filter(|n| !used.contains(n.key) && !n.note.text.trim().is_empty())
+        .map(|n| (n.label, n.note.text.trim_end().to_string()))
         .collect();
     (!pairs.is_empty()).then(|| section("Other notes", vec![Block::Pairs(pairs)]))
-}
-
-fn note_label(key: &str, content: &Content) -> String {
-    if key == "general" {
-        return "General".into();
-    }
-    if let Some(a) = content.wca.activity(key) {
-        return format!("Activity {}: {}", a.number, a.title);
-    }
-    content
-        .stages
-        .iter()
-        .find(|s| s.id == key)
-        .map_or_else(|| key.to_string(), |s| s.title.clone())
 }

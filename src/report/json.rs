@@ -1,20 +1,18 @@
 //! The JSON export: everything in the session for other programs, with the outcome in the same
 //! shape as `assess --json`. Dates are ISO strings, money is a decimal string of pounds (exact),
-//! every key is present (`null` when empty). Depends on `outcome`, `interview` and `content`.
+//! every key is present (`null` when empty). Depends on `assess`, `interview` and `content`.
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::Content;
 use crate::content::date::Date;
-use crate::interview::Session;
 use crate::interview::answer::describe;
 use crate::interview::session::{AnswerValue, ContributionYear};
-use crate::rules::money::Money;
+use crate::interview::{Evaluation, Session};
 
-use super::outcome::{Json as OutcomeJson, Outcome, iso};
+use super::assess::{Json as OutcomeJson, iso, json, pounds};
 
 #[derive(Serialize)]
 struct Export {
@@ -71,18 +69,18 @@ struct AnswerJson {
 }
 
 /// The JSON export, pretty-printed.
-pub fn render(session: &Session, content: &Content, today: NaiveDate, outcome: &Outcome) -> String {
+pub fn render(session: &Session, content: &Content, e: &Evaluation) -> String {
     let export = Export {
         format: session.format,
         reference: session.reference.clone(),
         interview_date: date(session.interview_date),
-        exported: iso(today),
+        exported: iso(e.today),
         claimant: claimant(session),
-        outcome: outcome.json(),
-        activities: activities(session, content, outcome),
+        outcome: json(e, true),
+        activities: activities(session, content, e),
         support_group: support_group(session, content),
         routes: session.wca.exceptional.clone(),
-        unknown_ids: outcome.unknown_ids.clone(),
+        unknown_ids: e.unknown_ids.clone(),
         contributions: session.contributions.iter().map(year).collect(),
         decision: decision(session),
         answers: answers(session, content),
@@ -135,8 +133,8 @@ fn year(y: &ContributionYear) -> YearJson {
     }
 }
 
-fn activities(session: &Session, content: &Content, outcome: &Outcome) -> Vec<ActivityJson> {
-    let assessment = outcome.wca.as_ref().ok().map(|w| &w.assessment);
+fn activities(session: &Session, content: &Content, e: &Evaluation) -> Vec<ActivityJson> {
+    let assessment = Some(&e.wca.assessment);
     content
         .wca
         .schedule2
@@ -196,16 +194,6 @@ fn answers(session: &Session, content: &Content) -> Vec<AnswerJson> {
             }
         })
         .collect()
-}
-
-fn pounds(m: Money) -> String {
-    let p = m.pence();
-    let sign = if p < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}.{:02}",
-        p.unsigned_abs() / 100,
-        p.unsigned_abs() % 100
-    )
 }
 
 fn value(v: &AnswerValue) -> serde_json::Value {

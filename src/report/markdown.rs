@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::statement::{Block, Statement};
+use super::document::{Block, Statement};
 
 /// Prints the statement as Markdown.
 pub fn render(s: &Statement) -> String {

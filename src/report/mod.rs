@@ -1,15 +1,16 @@
 //! Exports: the statement a claimant can send with a reconsideration request or to a tribunal
 //! (Markdown or text: for each descriptor claimed, the activity, the descriptor and why it
-//! applies in the adviser's words), and everything as JSON. Also the outcome that `assess`
-//! prints. Built from the session and content alone (`today` dates the statement); files are
-//! written private and atomically through the store. Depends on `interview`, `content`, `rules`
-//! and `store`.
+//! applies in the adviser's words), and everything as JSON. Also what `assess` prints. Each is
+//! a rendering of the session's one evaluation (`interview::evaluate`) in the words of
+//! `interview::findings`: an export works nothing out, so it cannot disagree with the screen.
+//! Files are written private and atomically through the store. Depends on `interview`'s
+//! evaluation and findings (never its view model), `content`, `rules` and `store`.
 
+pub mod assess;
 mod details;
+pub mod document;
 mod json;
 mod markdown;
-pub mod outcome;
-mod sentences;
 pub mod statement;
 mod text;
 
@@ -19,19 +20,25 @@ use chrono::NaiveDate;
 
 use crate::cli::Format;
 use crate::content::Content;
-use crate::interview::Session;
+use crate::interview::{Evaluation, Session, evaluate};
 use crate::store::{Store, StoreError, atomic};
 
-pub use outcome::{Outcome, outcome};
-pub use sentences::{sentences, summary};
-
-/// Renders a session in a format.
+/// Renders a session in a format: session, then its evaluation, then the rendering.
 pub fn render(session: &Session, content: &Content, today: NaiveDate, format: Format) -> String {
-    let result = outcome(session, content, today, true);
+    render_evaluated(session, content, &evaluate(session, content, today), format)
+}
+
+/// Renders a session whose evaluation is at hand (a front end that has just made one).
+pub fn render_evaluated(
+    session: &Session,
+    content: &Content,
+    e: &Evaluation,
+    format: Format,
+) -> String {
     match format {
-        Format::Markdown => markdown::render(&statement::build(session, content, today, &result)),
-        Format::Text => text::render(&statement::build(session, content, today, &result)),
-        Format::Json => json::render(session, content, today, &result),
+        Format::Markdown => markdown::render(&statement::build(session, content, e)),
+        Format::Text => text::render(&statement::build(session, content, e)),
+        Format::Json => json::render(session, content, e),
     }
 }
 
@@ -53,9 +60,24 @@ pub fn export_to_file(
     today: NaiveDate,
     format: Format,
 ) -> Result<PathBuf, StoreError> {
+    let e = evaluate(session, content, today);
+    export_evaluated(store, id, session, content, &e, format)
+}
+
+/// Writes an export of the session's evaluation (the one its screens show) into the store's
+/// exports folder and returns its path: rendered first, then written.
+pub fn export_evaluated(
+    store: &Store,
+    id: &str,
+    session: &Session,
+    content: &Content,
+    e: &Evaluation,
+    format: Format,
+) -> Result<PathBuf, StoreError> {
+    let text = render_evaluated(session, content, e, format);
     let dir = store.create_exports_dir()?;
     let path = dir.join(format!("{id}.{}", extension(format)));
-    write_private(&path, &render(session, content, today, format))?;
+    write_private(&path, &text)?;
     Ok(path)
 }
 

@@ -1,111 +1,47 @@
-//! The statement a claimant can send with a reconsideration request or to a tribunal, as a small
-//! document model (sections of paragraphs, quotations, labelled lines and lists) that the
-//! Markdown and text renderers print. For each descriptor claimed: the activity, the descriptor's
+//! The statement a claimant can send with a reconsideration request or to a tribunal, built in
+//! the document model (`document`) that the Markdown and text renderers print. For each
+//! descriptor claimed: the activity, the descriptor's
 //! words, why it applies in the adviser's words (the note on that screen) and the law; then the
 //! points, the contribution conditions, the dates and deadlines, every answer and other notes.
-//! Depends on `interview` and `content`; reads nothing but its arguments.
+//! The outcome is the session's evaluation in the findings' words. Depends on `interview`'s
+//! evaluation and findings and on `content`; reads nothing but its arguments.
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
-
 use crate::content::Content;
-use crate::interview::Session;
-use crate::interview::answer::long_date;
+use crate::interview::findings;
+use crate::interview::{Evaluation, Session};
+use crate::rules::dates::long_date;
 use crate::rules::wca::ActivityScore;
 
 use super::details;
-use super::outcome::Outcome;
-use super::sentences::summary as outcome_summary;
+use super::document::{Block, Section, Statement, blocks};
 
 /// Said where the adviser recorded no reason for a descriptor.
 pub const NO_REASON: &str = "No reason was recorded at the interview: add one in the claimant's own words before sending this.";
 
-/// A whole statement.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Statement {
-    /// The title.
-    pub title: String,
-    /// Reference and dates, shown under the title.
-    pub facts: Vec<(String, String)>,
-    /// The sections in order.
-    pub sections: Vec<Section>,
-}
-
-/// One section.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section {
-    /// Its heading.
-    pub heading: String,
-    /// Its content in order.
-    pub blocks: Vec<Block>,
-}
-
-/// A piece of a section.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Block {
-    /// A paragraph.
-    Para(String),
-    /// A sub-heading (one activity, one descriptor).
-    Sub(String),
-    /// Words quoted from the law.
-    Quote(String),
-    /// Labelled lines ("Why it applies: ...").
-    Pairs(Vec<(String, String)>),
-    /// A list.
-    Bullets(Vec<String>),
-    /// Lines that carry their own markers (a timeline), one after another.
-    Lines(Vec<String>),
-}
-
-/// A label followed by its value: "Why it applies: ..." but "Is the claimant ...? Yes".
-pub fn labelled(label: &str, value: &str) -> String {
-    if label.ends_with(['?', ':', '.']) {
-        format!("{label} {value}")
-    } else {
-        format!("{label}: {value}")
-    }
-}
-
-impl Section {
-    fn new(heading: &str, blocks: Vec<Block>) -> Section {
-        Section {
-            heading: heading.to_string(),
-            blocks,
-        }
-    }
-}
-
-/// Builds the statement; `outcome` is the session's outcome (see `outcome::outcome`).
-pub fn build(
-    session: &Session,
-    content: &Content,
-    today: NaiveDate,
-    outcome: &Outcome,
-) -> Statement {
+/// Builds the statement from the session and its evaluation.
+pub fn build(session: &Session, content: &Content, e: &Evaluation) -> Statement {
     let mut used = BTreeSet::new();
     let mut sections = Vec::new();
-    if let Ok(d) = &outcome.deadlines
-        && !d.warnings.is_empty()
-    {
+    let alerts = findings::alerts(e);
+    if !alerts.is_empty() {
         sections.push(Section::new(
             "Deadlines needing action now",
-            vec![Block::Lines(d.warnings.clone())],
+            blocks(&alerts),
         ));
     }
-    sections.push(summary(outcome));
-    if let Ok(w) = &outcome.wca {
-        let a = &w.assessment;
-        sections.extend(descriptors(&a.activities, session, content, &mut used));
-        sections.extend(support_group(
-            &a.lcwra_descriptors,
-            session,
-            content,
-            &mut used,
-        ));
-        sections.extend(routes(session, content, &mut used));
-    }
-    sections.extend(details::sections(session, content, outcome, &used));
+    sections.push(summary(e, content));
+    let a = &e.wca.assessment;
+    sections.extend(descriptors(&a.activities, session, content, &mut used));
+    sections.extend(support_group(
+        &a.lcwra_descriptors,
+        session,
+        content,
+        &mut used,
+    ));
+    sections.extend(routes(session, content, &mut used));
+    sections.extend(details::sections(session, content, e, &used));
     let date = |d: Option<crate::content::date::Date>| {
         d.map_or_else(|| "not recorded".into(), |d| long_date(d.0))
     };
@@ -114,13 +50,13 @@ pub fn build(
         facts: vec![
             ("Claimant reference".into(), session.reference.clone()),
             ("Interview date".into(), date(session.interview_date)),
-            ("Prepared on".into(), long_date(today)),
+            ("Prepared on".into(), long_date(e.today)),
         ],
         sections,
     }
 }
 
-fn summary(outcome: &Outcome) -> Section {
+fn summary(e: &Evaluation, content: &Content) -> Section {
     let mut blocks = vec![Block::Para(
         "This statement sets out, for each descriptor that applies, the activity, the words of \
          the descriptor, and why it applies, as recorded with a welfare-rights adviser. It may be \
@@ -128,7 +64,9 @@ fn summary(outcome: &Outcome) -> Section {
          Tribunal."
             .into(),
     )];
-    blocks.extend(outcome_summary(outcome).into_iter().map(Block::Para));
+    let mut said = findings::summary(e, content);
+    said.extend(findings::dated_deadlines(e));
+    blocks.extend(self::blocks(&said));
     Section::new("Summary", blocks)
 }
 

@@ -1,7 +1,7 @@
 //! A statement as plain text, wrapped at 76 columns, for email, a letter or a screen reader:
 //! underlined headings, indented quotations, labels followed by a colon. Depends on `statement`.
 
-use super::statement::{Block, Statement, labelled};
+use super::document::{Block, Statement, labelled};
 
 /// The width text exports are wrapped to.
 pub const WIDTH: usize = 76;

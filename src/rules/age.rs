@@ -51,11 +51,6 @@ pub fn describe_age(years: u32, months: u32) -> String {
     }
 }
 
-/// "2 Mar 2026": dates as advisers read them.
-pub fn day(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
-
 /// The day someone born on `born` attains `years` (the anniversary, at its commencement).
 pub fn anniversary(born: NaiveDate, years: u32, leap: LeapDayRule) -> NaiveDate {
     let year = born.year() + i32::try_from(years).unwrap_or(i32::MAX - born.year());

@@ -69,45 +69,6 @@ pub fn days_after(start: NaiveDate, days: u32) -> Option<NaiveDate> {
     start.checked_add_days(Days::new(u64::from(days)))
 }
 
-/// The English name of a weekday, because every deadline is shown with its weekday.
-pub const fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-/// A date in words with its weekday ("Monday 3 August 2026"): what an adviser reads aloud.
-pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        weekday_name(date.weekday()),
-        date.day(),
-        MONTH_NAMES[date.month0() as usize],
-        date.year()
-    )
-}
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// One bank holiday (or substitute day) as content gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Holiday {
@@ -315,11 +276,6 @@ mod tests {
     #[test]
     fn fourteen_days_after_the_11th_of_june_is_the_25th() {
         assert_eq!(days_after(d(2026, 6, 11), 14), Some(d(2026, 6, 25)));
-    }
-
-    #[test]
-    fn dates_read_with_their_weekday() {
-        assert_eq!(long_date(d(2026, 8, 3)), "Monday 3 August 2026");
     }
 
     #[test]

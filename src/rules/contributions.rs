@@ -146,11 +146,65 @@ pub struct ContributionInputs<'a> {
     pub relaxation: &'a [RelaxationGround],
 }
 
+/// Whether a condition is met on the NI record as entered: what `assess --json` gives as
+/// `true`, `false` or `null`, and every screen and statement says in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// The entered record meets it.
+    Met,
+    /// Every tax year that counts is entered, and the record does not meet it.
+    NotMet,
+    /// It cannot be decided yet, and why.
+    Unknown(Unknown),
+}
+
+/// Why a condition cannot be decided yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// These tax years that count have no entry, and the years entered do not meet the
+    /// condition. A year with nothing entered is tested as nothing paid or credited, but more
+    /// weeks can only help, so "not met" would be a guess about the missing record.
+    YearsNotEntered(Vec<TaxYear>),
+}
+
+impl Status {
+    /// From whether the test passed on the record as entered and which years have no entry.
+    pub fn of(met: bool, not_entered: Vec<TaxYear>) -> Status {
+        if met {
+            Status::Met
+        } else if not_entered.is_empty() {
+            Status::NotMet
+        } else {
+            Status::Unknown(Unknown::YearsNotEntered(not_entered))
+        }
+    }
+
+    /// `Some(met)` when decided, `None` while unknown.
+    pub fn known(&self) -> Option<bool> {
+        match self {
+            Status::Met => Some(true),
+            Status::NotMet => Some(false),
+            Status::Unknown(_) => None,
+        }
+    }
+
+    /// The stable id: `met`, `not-met` or `unknown`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not-met",
+            Status::Unknown(_) => "unknown",
+        }
+    }
+}
+
 /// The first condition, as tested.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FirstCondition {
     /// Whether it is met (directly or by relaxation).
     pub met: bool,
+    /// Met, not met, or not known while a tax year that counts has no entry.
+    pub status: Status,
     /// The relevant tax years tested, oldest first.
     pub years: Vec<FirstConditionYear>,
     /// The relaxation, when a case was claimed.
@@ -182,6 +236,8 @@ impl RelaxedFirstCondition {
 pub struct SecondCondition {
     /// Whether every relevant tax year meets it.
     pub met: bool,
+    /// Met, not met, or not known while a tax year that counts has no entry.
+    pub status: Status,
     /// The relevant tax years tested, oldest first.
     pub years: Vec<SecondConditionYear>,
     /// The provision.
@@ -270,15 +326,24 @@ fn test_years(
         ));
     }
     let relaxed = relaxed_first(inputs, rules, lel)?;
+    let not_entered: Vec<TaxYear> = first_years
+        .iter()
+        .filter(|y| !y.entered)
+        .map(|y| y.tax_year)
+        .collect();
+    let first_met = first_years.iter().any(FirstConditionYear::met)
+        || relaxed.as_ref().is_some_and(RelaxedFirstCondition::met);
+    let second_met = second_years.iter().all(SecondConditionYear::met);
     let first = FirstCondition {
-        met: first_years.iter().any(FirstConditionYear::met)
-            || relaxed.as_ref().is_some_and(RelaxedFirstCondition::met),
+        met: first_met,
+        status: Status::of(first_met, not_entered.clone()),
         years: first_years,
         relaxed,
         citation: rules.citations.first_condition.clone(),
     };
     let second = SecondCondition {
-        met: second_years.iter().all(SecondConditionYear::met),
+        met: second_met,
+        status: Status::of(second_met, not_entered),
         years: second_years,
         citation: rules.citations.second_condition.clone(),
     };

@@ -4,6 +4,7 @@
 pub mod age;
 pub mod calendar;
 pub mod contributions;
+pub mod dates;
 pub mod deadlines;
 pub mod money;
 pub mod provenance;

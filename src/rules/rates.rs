@@ -6,8 +6,9 @@
 
 use chrono::NaiveDate;
 
-use super::age::{LeapDayRule, age_on, day};
+use super::age::{LeapDayRule, age_on};
 use super::contributions::TaxYear;
+use super::dates::day;
 use super::money::Money;
 use super::provenance::{Citation, Finding, Level, MissingFigure};
 

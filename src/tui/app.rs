@@ -119,8 +119,9 @@ impl<'c> App<'c> {
             Mode::Start(s) => match s.key(ev, ctx) {
                 StartEvent::Stay => Control::Continue,
                 StartEvent::Quit => Control::Quit,
-                StartEvent::Open(h) => {
-                    self.mode = Mode::Interview(Box::new(Interview::new(*h, ctx, size, theme)));
+                StartEvent::Open(open) => {
+                    self.mode =
+                        Mode::Interview(Box::new(Interview::opened(*open, ctx, size, theme)));
                     Control::Continue
                 }
             },

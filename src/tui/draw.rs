@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::Context;
 use crate::interview::commands::{COMMANDS, CommandId};
+use crate::interview::findings::{Finding, Fit, Kind, deadline_line};
 use crate::interview::view::Level;
 
 use super::interview::Interview;
@@ -48,8 +49,7 @@ pub fn interview(frame: &mut Frame, it: &Interview, ctx: &Context, theme: Theme)
             height: 1,
             ..areas.alerts
         };
-        // The alert's text carries its own word and symbol ("!! PASSED"), so no prefix.
-        let text = fit_dates(&a.text, usize::from(r.width));
+        let text = alert_line(a, usize::from(r.width));
         let line = Line::from(Span::styled(text, theme.level(a.level)));
         frame.render_widget(line, r);
     }
@@ -93,7 +93,7 @@ fn header(frame: &mut Frame, it: &Interview, area: Rect, theme: Theme) {
     let mut right = String::new();
     if it.handle.read_only {
         right.push_str("[read-only]");
-    } else if it.save_error.is_some() {
+    } else if it.handle.save_failure().is_some() {
         right.push_str("[NOT SAVED]");
     }
     let left = format!("{}  |  {stage}", it.vm.reference);
@@ -131,44 +131,25 @@ fn title(it: &Interview, width: u16, theme: Theme) -> Line<'static> {
     ])
 }
 
-/// A level's symbol and word, then the text, on one line.
-/// Shortens day and month names ("Friday 20 November" to "Fri 20 Nov") when a line is wider
-/// than the space for it, so a deadline in the header keeps its date and days left.
-fn fit_dates(text: &str, width: usize) -> String {
-    const NAMES: [&str; 19] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "May",
-    ];
-    if text.chars().count() <= width {
-        return text.to_string();
+/// A header alert in the fullest form that fits `width`: a deadline is worded again from its
+/// data with short day and month names, then without "last day", so it keeps its date and days
+/// left. The urgency's word is in the line; its symbol goes first ("!! PASSED ...").
+fn alert_line(f: &Finding, width: usize) -> String {
+    let Kind::Deadline(d) = &f.kind else {
+        return f.text.clone();
+    };
+    let marked = |text: String| match f.symbol() {
+        Some(s) => format!("{s} {text}"),
+        None => text,
+    };
+    let mut line = String::new();
+    for fit in Fit::ALL {
+        line = marked(deadline_line(d, fit));
+        if line.chars().count() <= width {
+            break;
+        }
     }
-    let short = text
-        .split(' ')
-        .map(|w| if NAMES.contains(&w) { &w[..3] } else { w })
-        .collect::<Vec<_>>()
-        .join(" ");
-    if short.chars().count() <= width {
-        short
-    } else {
-        short.replacen(": last day ", ": ", 1)
-    }
+    line
 }
 
 fn level_line(level: Level, text: &str, theme: Theme) -> Line<'static> {
@@ -225,11 +206,12 @@ fn status(frame: &mut Frame, it: &Interview, area: Rect, theme: Theme) {
     // A barring message (leaving unsaved) outranks the save error it already includes.
     let line = if let Some((Level::Bar, m)) = &it.message {
         level_line(Level::Bar, m, theme)
-    } else if let Some(e) = &it.save_error {
+    } else if let Some(f) = it.handle.save_failure() {
         level_line(
             Level::Bar,
             &format!(
-                "Not saved: {e}. Your answers are kept here; saving is tried again on the next change (Ctrl-S tries now)."
+                "{}; saving is tried again on the next change (Ctrl-S tries now).",
+                f.said()
             ),
             theme,
         )
@@ -338,18 +320,29 @@ fn note_editor(frame: &mut Frame, n: &super::editor::NoteEditor, page: Rect) -> 
 
 #[cfg(test)]
 mod fit_tests {
-    use super::fit_dates;
+    use chrono::NaiveDate;
+
+    use super::alert_line;
+    use crate::content::date::Date;
+    use crate::content::load_embedded;
+    use crate::interview::findings::alerts;
+    use crate::interview::{Session, evaluate};
 
     #[test]
-    fn day_and_month_names_shorten_only_when_needed() {
-        let line = "!! PASSED Mandatory reconsideration: last day Friday 20 November 2026 (passed 5 days ago)";
-        assert_eq!(fit_dates(line, 200), line);
+    fn a_header_alert_shortens_its_date_only_when_needed() {
+        let content = load_embedded();
+        let mut s = Session::default();
+        s.decision.decision_date = NaiveDate::from_ymd_opt(2026, 10, 20).map(Date);
+        let e = evaluate(&s, &content, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let alert = &alerts(&e)[0];
+        let full = "!! PASSED Mandatory reconsideration: last day Friday 20 November 2026 (passed 5 days ago)";
+        assert_eq!(alert_line(alert, 200), full);
         assert_eq!(
-            fit_dates(line, 85),
+            alert_line(alert, 85),
             "!! PASSED Mandatory reconsideration: last day Fri 20 Nov 2026 (passed 5 days ago)"
         );
         assert_eq!(
-            fit_dates(line, 80),
+            alert_line(alert, 80),
             "!! PASSED Mandatory reconsideration: Fri 20 Nov 2026 (passed 5 days ago)"
         );
     }

@@ -1,16 +1,17 @@
-//! An open session in the full-screen front end: the store handle, the view model drawn from
-//! it, and the UI state beside it (focus, scroll, the field or note being typed, the open
-//! window, the last message). Keys arrive here already named by `keymap`; what they mean to
-//! the interview becomes an `Action` applied by `interview::update`, and the session is saved
-//! after every change. Depends on the engine, the store handle and the TUI's own modules.
+//! An open session in the full-screen front end: the open session (its policy: read-only,
+//! saving, its evaluation), the view model drawn from it, and the UI state beside it (focus,
+//! scroll, the field or note being typed, the open window, the last message). Keys arrive here
+//! already named by `keymap`; what they mean to the interview becomes an `Action` applied by
+//! `OpenSession::apply`, which saves after every change. Depends on the engine, the open
+//! session and the TUI's own modules.
 
 use crossterm::event::KeyEvent;
 
 use crate::app::Context;
-use crate::content::stages::StageKind;
-use crate::interview::commands::CommandId;
+use crate::interview::commands::{CommandId, engine_action};
 use crate::interview::view::{Level, ViewModel};
-use crate::interview::{Action, Outcome, Step, update, view};
+use crate::interview::{Action, Outcome};
+use crate::open_session::{Applied, OPENED_READ_ONLY, OpenSession, SaveProblem};
 use crate::store::Handle;
 
 use super::editor::{LineEdit, NoteEditor};
@@ -31,8 +32,8 @@ pub enum Control {
 
 /// An open session and its UI state.
 pub struct Interview {
-    /// The session and where it is saved.
-    pub handle: Handle,
+    /// The session, where it is saved, its evaluation and the policy for changing it.
+    pub handle: OpenSession,
     /// What is on screen, rebuilt after every action.
     pub vm: ViewModel,
     /// The focused stop on the page.
@@ -49,8 +50,6 @@ pub struct Interview {
     pub overlay: Option<Overlay>,
     /// A line for the status bar.
     pub message: Option<(Level, String)>,
-    /// Why the last save failed; cleared by the next good save.
-    pub save_error: Option<String>,
     /// Set when quitting failed to save: the next quit leaves anyway.
     quit_armed: bool,
 }
@@ -58,7 +57,12 @@ pub struct Interview {
 impl Interview {
     /// Opens the screen for a session (where it was left).
     pub fn new(handle: Handle, ctx: &Context, size: (u16, u16), theme: Theme) -> Self {
-        let vm = view(&handle.session, &ctx.content, ctx.today);
+        Self::opened(OpenSession::new(handle, ctx), ctx, size, theme)
+    }
+
+    /// Opens the screen for a session already open (the start screen may have moved it).
+    pub fn opened(handle: OpenSession, ctx: &Context, size: (u16, u16), theme: Theme) -> Self {
+        let vm = handle.view(&ctx.content);
         let mut it = Interview {
             handle,
             vm,
@@ -69,14 +73,10 @@ impl Interview {
             note: None,
             overlay: None,
             message: None,
-            save_error: None,
             quit_armed: false,
         };
         if it.handle.read_only {
-            it.message = Some((
-                Level::Info,
-                "Opened read-only: you can look, but nothing is changed or saved.".into(),
-            ));
+            it.message = Some((Level::Info, OPENED_READ_ONLY.into()));
         }
         if let Some(cleared) = it.handle.cleared_lock.clone() {
             it.message = Some((Level::Info, cleared));
@@ -147,35 +147,13 @@ impl Interview {
             CommandId::Choose => self.choose(ctx, size, theme),
             CommandId::FocusNext => self.jump_group(true, size, theme),
             CommandId::FocusPrevious => self.jump_group(false, size, theme),
-            CommandId::Next | CommandId::Skip => {
-                self.apply(Action::Next, ctx, size, theme);
-            }
-            CommandId::Back => {
-                self.apply(Action::Back, ctx, size, theme);
-            }
             CommandId::Go => {
                 self.overlay = Some(Overlay::Go {
                     edit: LineEdit::default(),
                     error: None,
                 });
             }
-            CommandId::Review => {
-                self.apply(Action::Go(Step::Review), ctx, size, theme);
-            }
-            CommandId::Notes => {
-                self.apply(Action::Go(Step::Notes), ctx, size, theme);
-            }
             CommandId::Tally => self.overlay = Some(Overlay::Tally),
-            CommandId::Routes => {
-                if let Some(i) = ctx
-                    .content
-                    .stages
-                    .iter()
-                    .position(|s| s.kind == StageKind::Routes)
-                {
-                    self.apply(Action::Go(Step::Stage(i)), ctx, size, theme);
-                }
-            }
             CommandId::Note => {
                 let (page, _) = self.page(size, theme);
                 if let Some(i) = page.stops.iter().position(|s| s.kind == StopKind::Note) {
@@ -184,12 +162,7 @@ impl Interview {
                 }
                 self.open_note();
             }
-            CommandId::Save => {
-                self.save(ctx);
-                if self.save_error.is_none() && !self.handle.read_only {
-                    self.message = Some((Level::Ok, "Saved.".into()));
-                }
-            }
+            CommandId::Save => self.save(ctx),
             CommandId::Export => {
                 self.overlay = Some(Overlay::Export {
                     choice: 0,
@@ -198,11 +171,16 @@ impl Interview {
             }
             CommandId::Quit => return self.quit(ctx),
             CommandId::Close | CommandId::Delete => {}
+            engine => {
+                if let Some(action) = engine_action(engine, &ctx.content) {
+                    self.apply(action, ctx, size, theme);
+                }
+            }
         }
         Control::Continue
     }
 
-    /// Applies an action, saves if it changed anything, and redraws from the session.
+    /// Applies an action through the open session (which saves it) and redraws from it.
     pub fn apply(
         &mut self,
         action: Action,
@@ -210,22 +188,10 @@ impl Interview {
         size: (u16, u16),
         theme: Theme,
     ) -> Outcome {
-        if self.handle.read_only && !action.is_navigation() {
-            self.message = Some((
-                Level::Warn,
-                "This session is open read-only: nothing can be changed.".into(),
-            ));
-            return Outcome::Unchanged;
-        }
         let before = self.vm.place.id.clone();
-        let outcome = update(&mut self.handle.session, action, &ctx.content);
-        if let Outcome::Invalid(m) = &outcome {
-            self.message = Some((Level::Warn, m.clone()));
-        }
-        if outcome.needs_save() || self.save_error.is_some() {
-            self.save(ctx);
-        }
-        self.vm = view(&self.handle.session, &ctx.content, ctx.today);
+        let applied = self.handle.apply(vec![action], ctx);
+        self.say_problem(&applied);
+        self.vm = self.handle.view(&ctx.content);
         if self.vm.place.id == before {
             let (page, _) = self.page(size, theme);
             self.focus = self.focus.min(page.stops.len().saturating_sub(1));
@@ -233,29 +199,40 @@ impl Interview {
             self.field_error = None;
             self.reset_focus(size, theme);
         }
-        outcome
+        applied.outcome
     }
 
-    /// Saves now; a failure is shown and retried on the next change. Never loses the session.
-    pub fn save(&mut self, ctx: &Context) {
-        if self.handle.read_only {
-            return;
+    /// Shows why an action changed nothing (a failed save shows in the status line itself).
+    pub(crate) fn say_problem(&mut self, applied: &Applied) {
+        if let Some(r) = applied.refused {
+            self.message = Some((Level::Warn, r.sentence()));
+        } else if let Outcome::Invalid(m) = &applied.outcome {
+            self.message = Some((Level::Warn, m.clone()));
         }
-        match self.handle.save(ctx.clock.now()) {
-            Ok(()) => self.save_error = None,
-            Err(e) => self.save_error = Some(e.reason_first()),
+    }
+
+    /// Saves now, as Ctrl-S asks; a failure shows in the status line and is retried on the
+    /// next change. Never loses the session.
+    pub fn save(&mut self, ctx: &Context) {
+        match self.handle.save(ctx) {
+            Ok(()) => self.message = Some((Level::Ok, "Saved.".into())),
+            Err(p @ SaveProblem::ReadOnly) => self.message = Some((Level::Warn, p.said())),
+            Err(SaveProblem::Failed(_)) => {}
         }
     }
 
     /// Keeps any note being written, saves, and says whether it is safe to leave.
     pub fn quit(&mut self, ctx: &Context) -> Control {
         self.finish_note(ctx);
-        self.save(ctx);
-        if self.save_error.is_none() || self.quit_armed {
+        let failed = match self.handle.save(ctx) {
+            Err(SaveProblem::Failed(f)) => f,
+            Ok(()) | Err(SaveProblem::ReadOnly) => return Control::Quit,
+        };
+        if self.quit_armed {
             return Control::Quit;
         }
         self.quit_armed = true;
-        let why = self.save_error.clone().unwrap_or_default();
+        let why = failed.reason;
         self.message = Some((
             Level::Bar,
             format!(
@@ -290,11 +267,8 @@ impl Interview {
             },
             StopKind::Link(target) => Action::Go(*target),
             StopKind::Field(q) => {
-                if self.handle.read_only {
-                    self.message = Some((
-                        Level::Warn,
-                        "This session is open read-only: nothing can be changed.".into(),
-                    ));
+                if let Some(r) = self.handle.refuses_changes() {
+                    self.message = Some((Level::Warn, r.sentence()));
                 } else {
                     let raw = self.field_raw(q).unwrap_or_default();
                     self.typing = Some((q.clone(), LineEdit::new(&raw)));

@@ -1,6 +1,6 @@
 //! Windows over the interview: help (every key, generated from the command table), "go to",
 //! the full tally, and export. Each handles its own keys (Esc always closes it) and may hand
-//! back one `Action` for the interview to apply. Depends on the engine and the store handle.
+//! back one `Action` for the interview to apply. Depends on the engine and the open session.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -16,7 +16,7 @@ use crate::interview::Action;
 use crate::interview::commands::{COMMANDS, CommandId};
 use crate::interview::step::parse_target;
 use crate::interview::view::Tally;
-use crate::store::Handle;
+use crate::open_session::OpenSession;
 
 use super::editor::LineEdit;
 use super::keymap;
@@ -58,7 +58,7 @@ impl Overlay {
         self,
         ev: &KeyEvent,
         ctx: &Context,
-        handle: &Handle,
+        handle: &OpenSession,
     ) -> (Option<Overlay>, Option<Action>) {
         match self {
             Overlay::Go { mut edit, error } => match keymap::typing_command(ev) {
@@ -104,7 +104,7 @@ impl Overlay {
 fn export_key(
     ev: &KeyEvent,
     ctx: &Context,
-    handle: &Handle,
+    handle: &OpenSession,
     choice: usize,
     result: Option<Result<String, String>>,
 ) -> (Option<Overlay>, Option<Action>) {
@@ -129,16 +129,10 @@ fn export_key(
         Some(CommandId::Up) => open(choice.saturating_sub(1)),
         Some(CommandId::Down) => open((choice + 1).min(FORMATS.len() - 1)),
         Some(CommandId::Choose) => {
-            let written = crate::report::export_to_file(
-                &ctx.store,
-                &handle.id,
-                &handle.session,
-                &ctx.content,
-                ctx.today,
-                FORMATS[choice].0,
-            )
-            .map(|p| p.display().to_string())
-            .map_err(|e| e.to_string());
+            let written = handle
+                .export(ctx, FORMATS[choice].0)
+                .map(|p| p.display().to_string())
+                .map_err(|e| e.to_string());
             (
                 Some(Overlay::Export {
                     choice,

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::content::questions::AnswerKind;
 use crate::interview::view::{
-    ActivityScreen, Choice, Field, Finding, InfoBlock, ReviewItem, Screen, ViewModel, YearRow,
+    ActivityScreen, Choice, Field, Finding, InfoBlock, Kind, ReviewItem, Screen, ViewModel, YearRow,
 };
 
 use super::editor::LineEdit;
@@ -358,31 +358,46 @@ fn info_blocks(b: &mut Builder, notes: &[InfoBlock]) {
     }
 }
 
+/// Findings with their level's symbol and word ("+ Met: ..."); a deadline as the timeline
+/// shows it.
 fn findings_block(b: &mut Builder, title: &str, findings: &[Finding]) {
     if !title.is_empty() && !findings.is_empty() {
         b.para(GUTTER, title, b.theme.heading());
     }
     for f in findings {
         b.stop(StopKind::Text, 0, 1);
-        b.finding(GUTTER, f.level, &f.text, f.source.as_deref());
+        if matches!(f.kind, Kind::Deadline(_)) {
+            timeline_line(b, f);
+        } else {
+            b.finding(GUTTER, f.level, &f.text, f.source.as_deref());
+        }
         b.blank();
     }
     b.next_group();
 }
 
-/// The reconsideration and appeal findings: every line labels itself (the timeline's lines
-/// carry content's word and symbol, "!! PASSED"; the rest start "Now:", "What to send:"), so
-/// no level word is added, only the level's style.
+/// One line of the timeline: a deadline after content's symbol for its urgency ("!! PASSED
+/// ..."); the other lines label themselves ("Now:", "What to send:"). Only the level's style
+/// is added.
+fn timeline_line(b: &mut Builder, f: &Finding) {
+    let text = match (&f.kind, f.symbol()) {
+        (Kind::Deadline(_), Some(symbol)) => format!("{symbol} {}", f.text),
+        _ => f.text.clone(),
+    };
+    b.para(GUTTER, &text, b.theme.level(f.level));
+    if let Some(src) = f.source.as_deref().filter(|s| !s.is_empty()) {
+        b.para(GUTTER + 2, &format!("Source: {src}"), Style::new());
+    }
+}
+
+/// The reconsideration and appeal findings, each line as the timeline shows it.
 fn timeline_block(b: &mut Builder, title: &str, findings: &[Finding]) {
     if !title.is_empty() && !findings.is_empty() {
         b.para(GUTTER, title, b.theme.heading());
     }
     for f in findings {
         b.stop(StopKind::Text, 0, 1);
-        b.para(GUTTER, &f.text, b.theme.level(f.level));
-        if let Some(src) = f.source.as_deref().filter(|s| !s.is_empty()) {
-            b.para(GUTTER + 2, &format!("Source: {src}"), Style::new());
-        }
+        timeline_line(b, f);
         b.blank();
     }
     b.next_group();

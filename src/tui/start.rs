@@ -6,12 +6,13 @@
 use crossterm::event::KeyEvent;
 
 use crate::app::Context;
-use crate::content::stages::StageKind;
+use crate::interview::Action;
 use crate::interview::answer::parse_date;
 use crate::interview::commands::CommandId;
+use crate::interview::step::routes_step;
 use crate::interview::view::Level;
-use crate::interview::{Action, Step, update};
-use crate::store::{Access, Handle, StoreError, Summary};
+use crate::open_session::{OpenRefusal, OpenSession, open_for_changes};
+use crate::store::{Access, Summary};
 
 use super::editor::LineEdit;
 use super::keymap;
@@ -61,7 +62,7 @@ pub enum StartEvent {
     /// Nothing yet.
     Stay,
     /// Open this session.
-    Open(Box<Handle>),
+    Open(Box<OpenSession>),
     /// Leave the program.
     Quit,
 }
@@ -117,33 +118,30 @@ impl Start {
         self.confirm.is_none() && matches!(self.focus, StartFocus::Reference | StartFocus::Date)
     }
 
-    /// Opens a session by id, or asks about read-only if another process holds it.
+    /// Opens a session by id, or asks about read-only if it cannot be opened for changes
+    /// (another process holds it, or it cannot be saved here).
     pub fn open(&mut self, ctx: &Context, id: &str, access: Access) -> StartEvent {
-        match ctx.store.open_session(id, access) {
-            Ok(h) => StartEvent::Open(Box::new(h)),
-            Err(StoreError::Locked { by, since, .. }) => {
-                self.confirm = Some(Confirm::ReadOnly {
-                    id: id.to_string(),
-                    holder: format!("{by}, since {since}"),
-                });
-                StartEvent::Stay
+        let opened = match access {
+            Access::ReadWrite => open_for_changes(ctx, id),
+            Access::ReadOnly => ctx
+                .store
+                .open_session(id, access)
+                .map_err(OpenRefusal::Unusable),
+        };
+        let id = id.to_string();
+        match opened {
+            Ok(h) => return StartEvent::Open(Box::new(OpenSession::new(h, ctx))),
+            Err(OpenRefusal::Locked { holder }) => {
+                self.confirm = Some(Confirm::ReadOnly { id, holder });
             }
-            // A full or read-only disk: it can still be read.
-            Err(e @ StoreError::Io { .. })
-                if access == Access::ReadWrite
-                    && ctx.store.open_session(id, Access::ReadOnly).is_ok() =>
-            {
-                self.confirm = Some(Confirm::CannotLock {
-                    id: id.to_string(),
-                    reason: e.reason_first(),
-                });
-                StartEvent::Stay
+            Err(OpenRefusal::CannotLock { reason }) => {
+                self.confirm = Some(Confirm::CannotLock { id, reason });
             }
-            Err(e) => {
+            Err(OpenRefusal::Unusable(e)) => {
                 self.message = Some((Level::Bar, format!("Cannot open it: {e}")));
-                StartEvent::Stay
             }
         }
+        StartEvent::Stay
     }
 
     /// Handles one key.
@@ -307,21 +305,10 @@ impl Start {
     }
 
     /// Puts a new session on the reconsideration and appeal stage, for a claimant who already
-    /// has a decision.
-    fn go_to_routes(&mut self, h: &mut Handle, ctx: &Context) {
-        let content = &ctx.content;
-        let Some(i) = content
-            .stages
-            .iter()
-            .position(|s| s.kind == StageKind::Routes)
-        else {
-            return;
-        };
-        let out = update(&mut h.session, Action::Go(Step::Stage(i)), content);
-        if out.needs_save()
-            && let Err(e) = h.save(ctx.clock.now())
-        {
-            self.message = Some((Level::Bar, format!("Not saved: {e}")));
+    /// has a decision; a failed save goes on to the interview's status line with the session.
+    fn go_to_routes(open: &mut OpenSession, ctx: &Context) {
+        if let Some(step) = routes_step(&ctx.content) {
+            open.apply(vec![Action::Go(step)], ctx);
         }
     }
 
@@ -357,11 +344,12 @@ impl Start {
             return StartEvent::Stay;
         }
         match ctx.store.create(&reference, date, ctx.clock.now()) {
-            Ok(mut h) => {
+            Ok(h) => {
+                let mut open = OpenSession::new(h, ctx);
                 if self.at_routes {
-                    self.go_to_routes(&mut h, ctx);
+                    Self::go_to_routes(&mut open, ctx);
                 }
-                StartEvent::Open(Box::new(h))
+                StartEvent::Open(Box::new(open))
             }
             Err(e) => {
                 self.message = Some((Level::Bar, format!("Cannot start the session: {e}")));

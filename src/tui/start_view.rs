@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::Context;
-use crate::interview::answer::long_date;
 use crate::interview::commands::CommandId;
 use crate::interview::view::Level;
+use crate::rules::dates::long_date;
 
 use super::draw::footer_line;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};

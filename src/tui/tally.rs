@@ -1,10 +1,12 @@
 //! The points tally as the TUI shows it: a panel beside the stage, two lines under it on a
 //! narrow screen, and the full account in a window. Figures sit in fixed columns so a change of
-//! points rewrites a few cells, not the panel. Draws the view model's `Tally` only.
+//! points rewrites a few cells, not the panel. Draws the view model's `Tally` only; the window
+//! states LCW, LCWRA and the group in the findings' sentences.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::interview::findings::{group_sentence, lcw_sentence, lcwra_sentence};
 use crate::interview::view::{Level, Tally};
 use crate::rules::wca::{Group, Part};
 
@@ -129,36 +131,13 @@ pub fn full_lines(t: &Tally, theme: Theme, w: u16) -> Vec<Line<'static>> {
         figure("Total", &format!("{} of {}", t.total, t.threshold), 24),
         Line::default(),
     ];
-    let lcw = if t.lcw_met {
-        format!(
-            "Limited capability for work: met ({}).",
-            t.lcw_why.join("; ")
-        )
-    } else {
-        format!(
-            "Limited capability for work: not met, {} points short.",
-            t.short_by
-        )
-    };
-    wrapped(&mut out, &lcw, w, 2, Style::new());
-    let sg = if t.group == Group::Support {
-        format!("Support group: yes ({}).", t.lcwra_why.join("; "))
-    } else if t.lcwra_met {
-        format!(
-            "Support group: no, although {} is chosen (see the warning).",
-            t.lcwra_why.join("; ")
-        )
-    } else {
-        "Support group: no (no support-group descriptor or route chosen).".to_string()
-    };
-    wrapped(&mut out, &sg, w, 2, Style::new());
-    wrapped(
-        &mut out,
-        &format!("Group: {}.", t.group_words()),
-        w,
-        2,
-        Style::new(),
-    );
+    for sentence in [
+        lcw_sentence(t),
+        lcwra_sentence(t),
+        group_sentence(t.group).to_string(),
+    ] {
+        wrapped(&mut out, &sentence, w, 2, Style::new());
+    }
     for c in &t.cautions {
         wrapped(
             &mut out,

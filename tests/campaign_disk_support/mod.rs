@@ -138,7 +138,7 @@ pub fn tui_with_one_choice(ctx: &Context) -> App<'_> {
     type_text(&mut app, "4.1");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char(' '));
-    assert!(app.interview().unwrap().save_error.is_none());
+    assert!(app.interview().unwrap().handle.save_failure().is_none());
     app
 }
 

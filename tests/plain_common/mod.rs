@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use esa_interview::app::{Clock, Context, PlainReason};
+use esa_interview::app::{Clock, Context, PlainReason, SharedContent};
 use esa_interview::content;
 use esa_interview::plain;
 use esa_interview::store::Store;
@@ -28,11 +28,16 @@ pub fn clock() -> NaiveDateTime {
 /// A context over a fresh sessions folder with the built-in content. The folder is made
 /// private first, as a real one should be, so no permissions warning varies the transcripts.
 pub fn context(dir: &Path) -> Context {
+    context_with(dir, content::load_embedded().into())
+}
+
+/// The same over content already loaded, for tests that open many folders.
+pub fn context_with(dir: &Path, content: SharedContent) -> Context {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
     let (store, store_warnings) = Store::open(dir).expect("the temporary folder opens");
     Context {
-        content: content::load_embedded().into(),
+        content,
         store,
         store_warnings,
         today: today(),

@@ -19,7 +19,7 @@ const REASONS_EXTENSION: &str = "reasons-extension";
 const URGENCIES: [&str; 4] = ["passed", "due-soon", "ok", CANNOT_COUNT];
 
 /// The style for a deadline that cannot be counted.
-pub(super) const CANNOT_COUNT: &str = "cannot-count";
+pub const CANNOT_COUNT: &str = "cannot-count";
 
 pub(super) fn build(
     file: &SourceFile,

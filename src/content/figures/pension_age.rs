@@ -14,7 +14,8 @@ use crate::content::diag::Diagnostics;
 use crate::content::files::SourceFile;
 use crate::content::parse::parse;
 use crate::content::source::Source;
-use crate::rules::age::{LeapDayRule, PensionAgeRule, SpaBand, SpaSpecialCase, SpaTimetable, day};
+use crate::rules::age::{LeapDayRule, PensionAgeRule, SpaBand, SpaSpecialCase, SpaTimetable};
+use crate::rules::dates::day;
 use crate::rules::provenance::Citation;
 
 #[derive(Deserialize)]

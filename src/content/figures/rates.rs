@@ -15,8 +15,8 @@ use crate::content::files::SourceFile;
 use crate::content::money::Pounds;
 use crate::content::parse::parse;
 use crate::content::source::Source;
-use crate::rules::age::day;
 use crate::rules::contributions::TaxYear;
+use crate::rules::dates::day;
 use crate::rules::rates::{RatePeriod, RateRules, RateTable};
 
 #[derive(Deserialize)]

@@ -1,71 +1,25 @@
-//! The view model: everything a front end shows for the current screen, built from the session
-//! and content alone. The TUI draws it; the plain mode says it. Neither adds interview logic.
+//! The view model: everything a front end shows for the current screen, laid out from the
+//! session's one evaluation (its findings, tally and deadlines) and content. The TUI draws it;
+//! the plain mode says it. Neither adds interview logic, and this module works nothing out.
 
-pub mod deadlines;
-pub mod eligibility;
-mod outcome;
 mod questions;
 mod review;
-mod tally;
 mod wca;
+mod years;
 
 use chrono::NaiveDate;
 
 use crate::content::Content;
 use crate::content::stages::StageKind;
-use crate::rules::wca::Assessment;
 
+use super::evaluate::{Evaluation, evaluate};
+use super::findings;
 use super::session::Session;
 use super::step::Step;
 use super::update::current_step;
 
-pub use tally::{Tally, TallyLine};
-
-/// How much a line matters; front ends show it with a word and a symbol, never colour alone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// Met, or good news.
-    Ok,
-    /// Background.
-    Info,
-    /// Act on or check this.
-    Warn,
-    /// No entitlement, or a deadline passed.
-    Bar,
-}
-
-impl Level {
-    /// The word that carries the level without colour.
-    pub fn word(self) -> &'static str {
-        match self {
-            Level::Ok => "Met",
-            Level::Info => "Note",
-            Level::Warn => "Warning",
-            Level::Bar => "Stop",
-        }
-    }
-
-    /// An ASCII symbol that carries the level without colour.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Level::Ok => "+",
-            Level::Info => "i",
-            Level::Warn => "!",
-            Level::Bar => "X",
-        }
-    }
-}
-
-/// A sentence the adviser can read out, with where the law says it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    /// How much it matters.
-    pub level: Level,
-    /// The sentence, with its figures.
-    pub text: String,
-    /// The provision it rests on, if any.
-    pub source: Option<String>,
-}
+pub use super::evaluate::{Tally, TallyLine};
+pub use super::findings::{Finding, Kind, Level};
 
 /// Where the adviser is, for the header and the plain mode's labels.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,7 +244,8 @@ pub struct ViewModel {
     pub screen: Screen,
     /// The live points tally.
     pub tally: Tally,
-    /// Warnings for the header of every screen (deadlines within the warning window or passed).
+    /// Warnings for the header of every screen (deadlines within the warning window, passed,
+    /// or impossible to count), each a `Kind::Deadline` finding.
     pub alerts: Vec<Finding>,
     /// This screen's note.
     pub note: NoteView,
@@ -298,16 +253,20 @@ pub struct ViewModel {
 
 /// Builds the view of the session's current screen; `today` counts days left to deadlines.
 pub fn view(session: &Session, content: &Content, today: NaiveDate) -> ViewModel {
+    view_of(session, content, &evaluate(session, content, today))
+}
+
+/// Builds the view of the session's current screen from its evaluation.
+pub fn view_of(session: &Session, content: &Content, e: &Evaluation) -> ViewModel {
     let step = current_step(session, content);
-    let assessment = assess(session, content);
     let place = place(step, content);
     let note_key = place.id.clone();
     let note = session.notes.get(&note_key);
     ViewModel {
         reference: session.reference.clone(),
-        screen: screen(step, session, content, &assessment, today),
-        tally: tally::build(&assessment, content),
-        alerts: outcome::alerts(session, content, today),
+        screen: screen(step, session, content, e),
+        tally: e.wca.tally.clone(),
+        alerts: findings::alerts(e),
         note: NoteView {
             key: note_key,
             text: note.map(|n| n.text.clone()).unwrap_or_default(),
@@ -315,32 +274,6 @@ pub fn view(session: &Session, content: &Content, today: NaiveDate) -> ViewModel
         },
         place,
     }
-}
-
-/// Scores the session's choices; ids unknown to this content are left out (the session file
-/// reader reports them).
-pub fn assess(session: &Session, content: &Content) -> Assessment {
-    let scheme = &content.wca.scheme;
-    let known = |id: &&String| {
-        content.wca.descriptor(id).is_some() || content.wca.lcwra_descriptor(id).is_some()
-    };
-    let descriptors: Vec<&String> = session.wca.descriptors.iter().filter(known).collect();
-    let routes: Vec<&String> = session
-        .wca
-        .exceptional
-        .iter()
-        .filter(|id| content.wca.route(id).is_some())
-        .collect();
-    crate::rules::wca::assess(scheme, &descriptors, &routes).unwrap_or_else(|_| {
-        crate::rules::wca::assess::<&String>(scheme, &[], &[])
-            .expect("an empty choice is always known")
-    })
-}
-
-/// The live tally of the session's choices, for exports and `assess` that show it without a
-/// screen.
-pub fn tally(session: &Session, content: &Content) -> Tally {
-    tally::build(&assess(session, content), content)
 }
 
 fn place(step: Step, content: &Content) -> Place {
@@ -377,17 +310,12 @@ fn place(step: Step, content: &Content) -> Place {
     }
 }
 
-fn screen(
-    step: Step,
-    session: &Session,
-    content: &Content,
-    assessment: &Assessment,
-    today: NaiveDate,
-) -> Screen {
+fn screen(step: Step, session: &Session, content: &Content, e: &Evaluation) -> Screen {
+    let a = &e.wca.assessment;
     match step {
-        Step::Activity(i) => Screen::Activity(wca::activity(i, session, content, assessment)),
+        Step::Activity(i) => Screen::Activity(wca::activity(i, session, content, a)),
         Step::Review => Screen::Review {
-            items: review::items(session, content, assessment),
+            items: review::items(session, content, e),
         },
         Step::Notes => Screen::Notes {
             notes: review::notes(session, content),
@@ -400,14 +328,18 @@ fn screen(
                     intro,
                     fields: questions::fields(&stage.id, session, content),
                     notes: questions::notes(&stage.id, content),
-                    findings: outcome::stage_findings(&stage.id, session, content),
+                    findings: if stage.id == "status" {
+                        findings::status_stage(e)
+                    } else {
+                        Vec::new()
+                    },
                 },
                 StageKind::Contributions => Screen::Contributions {
                     intro,
-                    years: eligibility::year_rows(session, content),
+                    years: years::year_rows(session, content),
                     fields: questions::fields(&stage.id, session, content),
                     notes: questions::notes(&stage.id, content),
-                    findings: outcome::stage_findings(&stage.id, session, content),
+                    findings: findings::contributions_stage(e),
                 },
                 StageKind::SupportGroup => Screen::Checklist {
                     intro,
@@ -419,14 +351,14 @@ fn screen(
                 },
                 StageKind::Outcome => Screen::Outcome {
                     intro,
-                    findings: outcome::outcome(session, content, assessment),
+                    findings: findings::outcome(e, content),
                 },
                 StageKind::Routes => Screen::Routes {
                     intro,
                     fields: questions::fields(&stage.id, session, content),
-                    findings: outcome::deadlines(session, content, today),
+                    findings: findings::routes(e, content),
                 },
-                StageKind::Wca => Screen::Activity(wca::activity(0, session, content, assessment)),
+                StageKind::Wca => Screen::Activity(wca::activity(0, session, content, a)),
             }
         }
     }

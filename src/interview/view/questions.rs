@@ -1,12 +1,12 @@
 //! Question fields and stage notes for the question stages, with what each answer means.
 
 use crate::content::Content;
-use crate::content::questions::{AnswerKind, FlagLevel, Question};
+use crate::content::questions::{AnswerKind, Question};
 use crate::interview::answer::{describe, flag_keys};
 use crate::interview::session::{AnswerValue, Session};
 use crate::interview::update::answer_of;
 
-use super::{Field, Finding, InfoBlock, Level};
+use super::{Field, Finding, InfoBlock};
 
 /// The stage's questions with their answers and raised flags.
 pub fn fields(stage: &str, session: &Session, content: &Content) -> Vec<Field> {
@@ -37,24 +37,10 @@ fn field(q: &Question, session: &Session) -> Field {
             .flags
             .iter()
             .filter(|f| keys.contains(&f.when))
-            .map(|f| Finding {
-                level: level(f.level),
-                text: f.says.clone(),
-                source: Some(f.source.cite()),
-            })
+            .map(|f| Finding::detail(f.level.into(), f.says.clone(), Some(f.source.cite())))
             .collect(),
         required: q.required && q.kind != AnswerKind::Text,
     }
-}
-
-/// The fields of every question stage, for the outcome's list of raised flags.
-pub fn all_fields(session: &Session, content: &Content) -> Vec<Field> {
-    content
-        .questions
-        .questions
-        .iter()
-        .map(|q| field(q, session))
-        .collect()
 }
 
 /// What a person would type to give this answer again.
@@ -68,15 +54,6 @@ fn raw(value: &AnswerValue) -> String {
         AnswerValue::Date(d) => d.0.format("%d/%m/%Y").to_string(),
         AnswerValue::Text(t) => t.clone(),
         AnswerValue::List(l) => l.join(", "),
-    }
-}
-
-/// Maps a content flag level to a view level.
-pub fn level(l: FlagLevel) -> Level {
-    match l {
-        FlagLevel::Info => Level::Info,
-        FlagLevel::Warn => Level::Warn,
-        FlagLevel::Bar => Level::Bar,
     }
 }
 

@@ -3,12 +3,12 @@
 
 use crate::content::Content;
 use crate::content::stages::StageKind;
+use crate::interview::evaluate::{Evaluation, lcwra_label};
 use crate::interview::session::Session;
 use crate::interview::step::{Step, sequence};
 use crate::rules::wca::Assessment;
 
 use super::questions;
-use super::tally::lcwra_label;
 
 /// One line of the review.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,11 +26,11 @@ pub struct ReviewItem {
 }
 
 /// One item per screen of the interview.
-pub fn items(session: &Session, content: &Content, a: &Assessment) -> Vec<ReviewItem> {
+pub fn items(session: &Session, content: &Content, e: &Evaluation) -> Vec<ReviewItem> {
     sequence(content)
         .into_iter()
         .map(|step| {
-            let (label, answer, points) = summary(step, session, content, a);
+            let (label, answer, points) = summary(step, session, content, e);
             ReviewItem {
                 step,
                 code: step.code(content),
@@ -46,8 +46,9 @@ fn summary(
     step: Step,
     session: &Session,
     content: &Content,
-    a: &Assessment,
+    e: &Evaluation,
 ) -> (String, String, Option<u32>) {
+    let a = &e.wca.assessment;
     match step {
         Step::Activity(i) => {
             let act = &content.wca.schedule2.activities[i];
@@ -87,7 +88,7 @@ fn summary(
             let stage = &content.stages[i];
             (
                 stage.title.clone(),
-                stage_summary(stage.kind, &stage.id, session, content, a),
+                stage_summary(stage.kind, &stage.id, session, content, e),
                 None,
             )
         }
@@ -100,8 +101,9 @@ fn stage_summary(
     id: &str,
     session: &Session,
     content: &Content,
-    a: &Assessment,
+    e: &Evaluation,
 ) -> String {
+    let a: &Assessment = &e.wca.assessment;
     match kind {
         StageKind::Questions | StageKind::Contributions | StageKind::Routes => {
             let fields = questions::fields(id, session, content);
@@ -143,40 +145,21 @@ fn stage_summary(
                 chosen.join("; ")
             }
         }
-        StageKind::Outcome => format!(
-            "{} points; {}",
-            a.total,
-            super::tally::build(a, content).group_words()
-        ),
+        StageKind::Outcome => format!("{} points; {}", a.total, e.wca.tally.group_words()),
         StageKind::Wca => String::new(),
     }
 }
 
 /// Every note with the label of its screen, the general note first.
 pub fn notes(session: &Session, content: &Content) -> Vec<(String, String, Option<String>)> {
-    let label = |key: &str| match Step::from_id(key, content) {
-        _ if key == "general" => "General".to_string(),
-        Some(Step::Activity(i)) => format!(
-            "Activity {}: {}",
-            content.wca.schedule2.activities[i].number, content.wca.schedule2.activities[i].title
-        ),
-        Some(Step::Stage(i)) => content.stages[i].title.clone(),
-        _ => key.to_string(),
-    };
-    let mut keys: Vec<&String> = session.notes.keys().collect();
-    let order = |k: &String| {
-        if k == "general" {
-            return 0;
-        }
-        Step::from_id(k, content)
-            .and_then(|s| sequence(content).iter().position(|x| *x == s))
-            .map_or(usize::MAX, |p| p + 1)
-    };
-    keys.sort_by_key(|k| order(k));
-    keys.into_iter()
-        .map(|k| {
-            let n = &session.notes[k];
-            (label(k), n.text.clone(), n.changed.map(|s| s.to_string()))
+    crate::interview::notes::in_order(session, content)
+        .into_iter()
+        .map(|n| {
+            (
+                n.label,
+                n.note.text.clone(),
+                n.note.changed.map(|s| s.to_string()),
+            )
         })
         .collect()
 }

@@ -6,8 +6,8 @@ use crate::content::wca::Route;
 use crate::interview::session::Session;
 use crate::rules::wca::{Assessment, Part};
 
-use super::tally::lcwra_label;
 use super::{ActivityScreen, Choice};
+use crate::interview::evaluate::lcwra_label;
 
 /// The screen of the i-th Schedule 2 activity.
 pub fn activity(i: usize, session: &Session, content: &Content, a: &Assessment) -> ActivityScreen {

@@ -3,7 +3,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::{LeapDayRule, anniversary, day, describe_age};
+use super::{LeapDayRule, anniversary, describe_age};
+use crate::rules::dates::day;
 use crate::rules::provenance::{Citation, MissingFigure};
 
 /// How a band of the timetable fixes pensionable age.

@@ -5,9 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    AgeRules, LeapDayRule, PensionAgeDate, SpaTimetable, StatePensionAge, age_on, anniversary, day,
+    AgeRules, LeapDayRule, PensionAgeDate, SpaTimetable, StatePensionAge, age_on, anniversary,
     state_pension_age,
 };
+use crate::rules::dates::day;
 use crate::rules::provenance::{Finding, Level, MissingFigure};
 
 /// Where the claimant stands on the claim date.
@@ -19,6 +20,17 @@ pub enum AgeOutcome {
     WorkingAge,
     /// At or over State Pension age: no ESA.
     AtOrOverPensionAge,
+}
+
+impl AgeOutcome {
+    /// The stable id, as `assess --json` and the worked cases spell it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            AgeOutcome::UnderMinimumAge => "under-minimum-age",
+            AgeOutcome::WorkingAge => "working-age",
+            AgeOutcome::AtOrOverPensionAge => "at-or-over-pension-age",
+        }
+    }
 }
 
 /// The age conditions for a claim, explained.

@@ -2,7 +2,7 @@
 //! Class 2 treated as paid, payment before the benefit week, the 365-day limit, and the
 //! later-benefit-year alternative. Pure; works on the parent module's types.
 
-use crate::rules::age::day;
+use crate::rules::dates::day;
 use crate::rules::provenance::{Finding, Level, MissingFigure};
 
 use super::{

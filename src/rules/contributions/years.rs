@@ -8,7 +8,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::rules::age::day;
+use crate::rules::dates::day;
 
 /// A tax year, named by the calendar year it starts in (2024 = 2024-25).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,7 +7,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use super::{Input, InputProblem, Period, Reckoning, StepId, Urgency};
-use crate::rules::calendar::{NonWorking, long_date};
+use crate::rules::calendar::NonWorking;
+use crate::rules::dates::long_date;
 
 impl StepId {
     /// A short name for sentences ("the appeal limit"); the screen's titles live in content.

@@ -8,7 +8,7 @@ use super::{Control, Interview};
 use crate::app::Context;
 use crate::interview::commands::CommandId;
 use crate::interview::view::Level;
-use crate::interview::{Action, Outcome, update, view};
+use crate::interview::{Action, Outcome};
 use crate::tui::editor::NoteEditor;
 use crate::tui::keymap;
 use crate::tui::overlay::Overlay;
@@ -16,11 +16,8 @@ use crate::tui::page::Theme;
 
 impl Interview {
     pub(crate) fn open_note(&mut self) {
-        if self.handle.read_only {
-            self.message = Some((
-                Level::Warn,
-                "This session is open read-only: nothing can be changed.".into(),
-            ));
+        if let Some(r) = self.handle.refuses_changes() {
+            self.message = Some((Level::Warn, r.sentence()));
             return;
         }
         let label = self
@@ -36,19 +33,23 @@ impl Interview {
         ));
     }
 
-    /// Puts the note being written into the session (and so on disk).
+    /// Puts the note being written into the session (and so on disk), through the same
+    /// `OpenSession::apply` as every other change.
     pub fn finish_note(&mut self, ctx: &Context) {
         if let Some(n) = self.note.take() {
-            let action = Action::Note {
-                key: n.key.clone(),
-                text: n.text(),
-                at: ctx.clock.now(),
-            };
-            if update(&mut self.handle.session, action, &ctx.content).needs_save() {
-                self.save(ctx);
-            }
-            self.vm = view(&self.handle.session, &ctx.content, ctx.today);
+            self.keep_note(&n.key, n.text(), ctx);
         }
+    }
+
+    fn keep_note(&mut self, key: &str, text: String, ctx: &Context) {
+        let action = Action::Note {
+            key: key.to_string(),
+            text,
+            at: ctx.clock.now(),
+        };
+        let applied = self.handle.apply(vec![action], ctx);
+        self.say_problem(&applied);
+        self.vm = self.handle.view(&ctx.content);
     }
 
     pub(crate) fn note_key(
@@ -68,14 +69,8 @@ impl Interview {
             Some(CommandId::Save) => {
                 let note = self.note.as_ref().map(|n| (n.key.clone(), n.text()));
                 if let Some((key, text)) = note {
-                    let action = Action::Note {
-                        key,
-                        text,
-                        at: ctx.clock.now(),
-                    };
-                    update(&mut self.handle.session, action, &ctx.content);
+                    self.keep_note(&key, text, ctx);
                     self.save(ctx);
-                    self.vm = view(&self.handle.session, &ctx.content, ctx.today);
                 }
             }
             Some(CommandId::Quit) => return self.quit(ctx),

@@ -1,5 +1,7 @@
 //! The live points tally: physical, mental and total against the threshold, the support group
-//! and why, and each scoring activity. Built from `rules::wca`'s assessment, words from content.
+//! and why, and each scoring activity, with the names content gives them. Built from
+//! `rules::wca`'s assessment; the sentences that state LCW, LCWRA and the group are in
+//! `interview::findings`.
 
 use crate::content::Content;
 use crate::rules::wca::{Assessment, Caution, Group, LcwBasis, Part};
