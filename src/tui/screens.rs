@@ -270,7 +270,6 @@ fn option_kinds(f: &Field) -> Vec<(StopKind, String, bool)> {
                     StopKind::YesNo {
                         question: f.id.clone(),
                         yes,
-                        chosen,
                     },
                     label.to_string(),
                     chosen,

@@ -8,11 +8,10 @@ use super::{Control, Interview};
 use crate::app::Context;
 use crate::interview::commands::CommandId;
 use crate::interview::view::Level;
-use crate::interview::{Action, Outcome, update, view};
+use crate::interview::{Action, Outcome, update};
 use crate::tui::editor::NoteEditor;
 use crate::tui::keymap;
 use crate::tui::overlay::Overlay;
-use crate::tui::page::Theme;
 
 impl Interview {
     pub(crate) fn open_note(&mut self) {
@@ -47,23 +46,15 @@ impl Interview {
             if update(&mut self.handle.session, action, &ctx.content).needs_save() {
                 self.save(ctx);
             }
-            self.vm = view(&self.handle.session, &ctx.content, ctx.today);
+            self.refresh(ctx);
         }
     }
 
-    pub(crate) fn note_key(
-        &mut self,
-        ev: &KeyEvent,
-        ctx: &Context,
-        size: (u16, u16),
-        theme: Theme,
-    ) -> Control {
+    pub(crate) fn note_key(&mut self, ev: &KeyEvent, ctx: &Context) -> Control {
         match keymap::typing_command(ev) {
             Some(CommandId::Close) => {
+                // The note's text is now on the page, in view with its heading.
                 self.finish_note(ctx);
-                // The note's text is now on the page: bring it into view with its heading.
-                let (page, _) = self.page(size, theme);
-                self.reveal(&page, size);
             }
             Some(CommandId::Save) => {
                 let note = self.note.as_ref().map(|n| (n.key.clone(), n.text()));
@@ -75,17 +66,13 @@ impl Interview {
                     };
                     update(&mut self.handle.session, action, &ctx.content);
                     self.save(ctx);
-                    self.vm = view(&self.handle.session, &ctx.content, ctx.today);
+                    self.refresh(ctx);
                 }
             }
             Some(CommandId::Quit) => return self.quit(ctx),
             Some(CommandId::FocusNext | CommandId::FocusPrevious) => {
                 self.finish_note(ctx);
-                self.jump_group(
-                    keymap::typing_command(ev) == Some(CommandId::FocusNext),
-                    size,
-                    theme,
-                );
+                self.jump_group(keymap::typing_command(ev) == Some(CommandId::FocusNext));
             }
             Some(CommandId::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {
@@ -97,17 +84,12 @@ impl Interview {
         Control::Continue
     }
 
-    pub(crate) fn field_key(
-        &mut self,
-        ev: &KeyEvent,
-        ctx: &Context,
-        size: (u16, u16),
-        theme: Theme,
-    ) -> Control {
+    pub(crate) fn field_key(&mut self, ev: &KeyEvent, ctx: &Context) -> Control {
         match keymap::typing_command(ev) {
             Some(CommandId::Close) => {
                 self.typing = None;
                 self.field_error = None;
+                self.relayout();
             }
             Some(
                 CommandId::Choose
@@ -115,10 +97,10 @@ impl Interview {
                 | CommandId::FocusPrevious
                 | CommandId::Save,
             ) => {
-                if self.submit_field(ctx, size, theme) {
+                if self.submit_field(ctx) {
                     match keymap::typing_command(ev) {
-                        Some(CommandId::FocusNext) => self.jump_group(true, size, theme),
-                        Some(CommandId::FocusPrevious) => self.jump_group(false, size, theme),
+                        Some(CommandId::FocusNext) => self.jump_group(true),
+                        Some(CommandId::FocusPrevious) => self.jump_group(false),
                         _ => {}
                     }
                 }
@@ -131,6 +113,8 @@ impl Interview {
             _ => {
                 if let (Some(k), Some((_, e))) = (keymap::edit_key(ev), self.typing.as_mut()) {
                     e.apply(&k);
+                    // The field's line and the cursor on it.
+                    self.relayout();
                 }
             }
         }
@@ -138,7 +122,7 @@ impl Interview {
     }
 
     /// Sends the typed answer; on a refusal the field stays open with the reason under it.
-    pub(crate) fn submit_field(&mut self, ctx: &Context, size: (u16, u16), theme: Theme) -> bool {
+    pub(crate) fn submit_field(&mut self, ctx: &Context) -> bool {
         let Some((question, edit)) = self.typing.clone() else {
             return true;
         };
@@ -146,13 +130,15 @@ impl Interview {
             question: question.clone(),
             text: edit.text().to_string(),
         };
-        if let Outcome::Invalid(m) = self.apply(action, ctx, size, theme) {
+        if let Outcome::Invalid(m) = self.apply(action, ctx) {
             self.field_error = Some((question, m));
             self.message = None;
+            self.relayout();
             return false;
         }
         self.typing = None;
         self.field_error = None;
+        self.relayout();
         true
     }
 
@@ -162,6 +148,7 @@ impl Interview {
             n.paste(text);
         } else if let Some((_, e)) = self.typing.as_mut() {
             e.paste(text);
+            self.relayout();
         } else if let Some(Overlay::Go { edit, .. }) = self.overlay.as_mut() {
             edit.paste(text);
         }
