@@ -309,21 +309,13 @@ pub fn footer_line(ids: &[CommandId], typing: bool, width: u16) -> Line<'static>
 }
 
 fn note_editor(frame: &mut Frame, n: &super::editor::NoteEditor, page: Rect) -> (u16, u16) {
-    let h = (page.height / 2).max(5).min(page.height);
-    let rect = Rect {
-        y: page.bottom() - h,
-        height: h,
-        ..page
-    };
+    let rect = layout::note_box(page);
     frame.render_widget(Clear, rect);
     let block = Block::bordered().title(format!("Note: {} (Esc keeps it and closes)", n.label));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    frame.render_widget(n.area(), inner);
-    let c = n.area().screen_cursor();
-    let (top, _) = n.area().scroll_offset();
-    let row = u16::try_from(c.row).unwrap_or(0).saturating_sub(top);
-    let col = u16::try_from(c.col).unwrap_or(0);
+    frame.render_widget(n, inner);
+    let (col, row) = n.cursor_cell().unwrap_or((0, 0));
     (
         (inner.x + col).min(inner.right().saturating_sub(1)),
         (inner.y + row).min(inner.bottom().saturating_sub(1)),

@@ -1,12 +1,12 @@
-//! Text entry: a one-line field (answers, the claimant reference, "go to") and the several-line
-//! note editor (ratatui-textarea, with word wrap, cursor movement and paste). UI state only: what
-//! is typed reaches the session as an `Action` when the adviser confirms it.
+//! Text entry: a one-line field (answers, the claimant reference, "go to"); the several-line
+//! note editor is `note_editor` (re-exported here). UI state only: what is typed reaches the
+//! session as an `Action` when the adviser confirms it.
 
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::keymap::EditKey;
+
+pub use super::note_editor::NoteEditor;
 
 /// A one-line text field with a cursor.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -93,71 +93,9 @@ impl LineEdit {
     }
 }
 
-/// Notes longer than this (in bytes) are edited without word wrap.
-pub const LONG_NOTE: usize = 64 * 1024;
-
-/// The note editor: one screen's note (or the general note) being written.
-pub struct NoteEditor {
-    /// The note's key in the session (`lcw.1`, `general`).
-    pub key: String,
-    /// What the note belongs to, for the editor's title.
-    pub label: String,
-    area: TextArea<'static>,
-}
-
-impl NoteEditor {
-    /// Opens an editor on a note's current text, the cursor at its end.
-    pub fn new(key: &str, label: &str, text: &str) -> Self {
-        let lines: Vec<String> = if text.is_empty() {
-            vec![String::new()]
-        } else {
-            text.lines().map(str::to_string).collect()
-        };
-        let mut area = TextArea::new(lines);
-        // The editor maps every wrapped line again on each key: for a very long note that is
-        // a visible pause per key (the scale benchmark: 100 ms for 1 MB), so a note that long
-        // is shown unwrapped and scrolls sideways instead.
-        area.set_wrap_mode(if text.len() > LONG_NOTE {
-            WrapMode::None
-        } else {
-            WrapMode::WordOrGlyph
-        });
-        area.set_cursor_line_style(Style::new());
-        area.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-        area.move_cursor(CursorMove::Bottom);
-        area.move_cursor(CursorMove::End);
-        NoteEditor {
-            key: key.to_string(),
-            label: label.to_string(),
-            area,
-        }
-    }
-
-    /// Passes a key to the editor.
-    pub fn input(&mut self, input: ratatui_textarea::Input) {
-        self.area.input(input);
-    }
-
-    /// Pastes text at the cursor, keeping its line breaks.
-    pub fn paste(&mut self, text: &str) {
-        self.area
-            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-    }
-
-    /// The whole note, lines joined with line breaks.
-    pub fn text(&self) -> String {
-        self.area.lines().join("\n")
-    }
-
-    /// The text area, to draw.
-    pub fn area(&self) -> &TextArea<'static> {
-        &self.area
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{EditKey, LineEdit, NoteEditor};
+    use super::{EditKey, LineEdit};
 
     #[test]
     fn a_line_edit_types_deletes_and_moves_by_character() {
@@ -188,23 +126,5 @@ mod tests {
         assert!(e.text().ends_with(" b"));
         e.apply(&EditKey::Insert('!'));
         assert!(e.text().ends_with(" !b"), "the cursor is after the paste");
-    }
-
-    #[test]
-    fn a_very_long_note_is_edited_unwrapped_so_each_key_stays_quick() {
-        use ratatui_textarea::WrapMode;
-        let short = NoteEditor::new("lcw.1", "Mobilising", "Walks 20 metres.");
-        assert_eq!(short.area().wrap_mode(), WrapMode::WordOrGlyph);
-        let text = "A line of a very long note.\n".repeat(super::LONG_NOTE / 20);
-        let long = NoteEditor::new("lcw.1", "Mobilising", &text);
-        assert_eq!(long.area().wrap_mode(), WrapMode::None);
-        assert_eq!(long.text(), text.trim_end(), "the whole note is there");
-    }
-
-    #[test]
-    fn the_note_editor_keeps_lines_and_pastes_at_the_cursor() {
-        let mut n = NoteEditor::new("lcw.1", "Mobilising", "First line\nSecond");
-        n.paste(" line\nThird line");
-        assert_eq!(n.text(), "First line\nSecond line\nThird line");
     }
 }

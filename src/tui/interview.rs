@@ -96,6 +96,10 @@ impl Interview {
     pub fn resize(&mut self, size: (u16, u16)) {
         self.size = size;
         self.relayout();
+        let (w, h) = self.note_view();
+        if let Some(n) = self.note.as_mut() {
+            n.set_view(w, h);
+        }
     }
 
     /// Builds the view model again from the session (after a change) and lays it out.

@@ -10,8 +10,8 @@ use crate::interview::commands::CommandId;
 use crate::interview::view::Level;
 use crate::interview::{Action, Outcome, update};
 use crate::tui::editor::NoteEditor;
-use crate::tui::keymap;
 use crate::tui::overlay::Overlay;
+use crate::tui::{keymap, layout};
 
 impl Interview {
     pub(crate) fn open_note(&mut self) {
@@ -28,11 +28,19 @@ impl Interview {
             .activity_label
             .clone()
             .unwrap_or_else(|| self.vm.place.stage_title.clone());
-        self.note = Some(NoteEditor::new(
-            &self.vm.note.key,
-            &label,
-            &self.vm.note.text,
-        ));
+        let mut editor = NoteEditor::new(&self.vm.note.key, &label, &self.vm.note.text);
+        let (w, h) = self.note_view();
+        editor.set_view(w, h);
+        self.note = Some(editor);
+    }
+
+    /// The size of the note editor's text area at the current screen size.
+    pub(crate) fn note_view(&self) -> (u16, u16) {
+        let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        layout::interview(screen, self.vm.alerts.len()).map_or((1, 1), |a| {
+            let inner = layout::note_box(a.page).inner(ratatui::layout::Margin::new(1, 1));
+            (inner.width, inner.height)
+        })
     }
 
     /// Puts the note being written into the session (and so on disk).
@@ -77,7 +85,7 @@ impl Interview {
             Some(CommandId::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {
                 if let Some(n) = self.note.as_mut() {
-                    n.input(keymap::editor_input(ev));
+                    n.input(ev);
                 }
             }
         }
