@@ -131,22 +131,22 @@ impl Interview {
 
     /// Sends the typed answer; on a refusal the field stays open with the reason under it.
     pub(crate) fn submit_field(&mut self, ctx: &Context) -> bool {
-        let Some((question, edit)) = self.typing.clone() else {
+        // Out of the field first, so the page is laid out once, with the answer in it.
+        let Some((question, edit)) = self.typing.take() else {
             return true;
         };
+        self.field_error = None;
         let action = Action::Answer {
             question: question.clone(),
             text: edit.text().to_string(),
         };
         if let Outcome::Invalid(m) = self.apply(action, ctx) {
+            self.typing = Some((question.clone(), edit));
             self.field_error = Some((question, m));
             self.message = None;
             self.relayout();
             return false;
         }
-        self.typing = None;
-        self.field_error = None;
-        self.relayout();
         true
     }
 
