@@ -92,28 +92,48 @@ pub fn best_shift(shown: &Buffer, next: &Buffer) -> Option<Shift> {
         }
     }
     votes.sort_by_key(|v| std::cmp::Reverse(v.1));
-    let cost_of = |by: i32| -> usize {
-        (lo..=hi)
-            .map(|y| {
-                let src = i32::from(y) + by;
-                let from = (src >= i32::from(lo) && src <= i32::from(hi))
-                    .then(|| row(shown, u16::try_from(src).unwrap_or(0)));
-                row_cost(row(next, y), from)
-            })
-            .sum()
-    };
-    let mut best = (cost_of(0), 0);
+    // Each row's cost as it is (unmoved), and as it would be with the region [top, hi] moved.
+    let still: Vec<usize> = (lo..=hi)
+        .map(|y| row_cost(row(next, y), Some(row(shown, y))))
+        .collect();
+    let mut best = (
+        still.iter().sum::<usize>(),
+        Shift {
+            top: lo,
+            bottom: hi,
+            by: 0,
+        },
+    );
     for &(by, _) in votes.iter().take(3) {
-        let c = cost_of(by) + overhead(by);
-        if c < best.0 {
-            best = (c, by);
+        // The region may start lower than the first changed row: rows above it (a panel
+        // beside the page) then stay where they are.
+        for top in lo..=hi {
+            if i32::from(hi - top) < by.abs() {
+                break;
+            }
+            let moved: usize = (top..=hi)
+                .map(|y| {
+                    let src = i32::from(y) + by;
+                    let from = (src >= i32::from(top) && src <= i32::from(hi))
+                        .then(|| row(shown, u16::try_from(src).unwrap_or(0)));
+                    row_cost(row(next, y), from)
+                })
+                .sum();
+            let kept: usize = still[..usize::from(top - lo)].iter().sum();
+            let c = moved + kept + overhead(by);
+            if c < best.0 {
+                best = (
+                    c,
+                    Shift {
+                        top,
+                        bottom: hi,
+                        by,
+                    },
+                );
+            }
         }
     }
-    (best.1 != 0).then_some(Shift {
-        top: lo,
-        bottom: hi,
-        by: best.1,
-    })
+    (best.1.by != 0).then_some(best.1)
 }
 
 /// Moves the rows of `shown` as the terminal does for `s`: lines leaving the region are lost,
