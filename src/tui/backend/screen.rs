@@ -108,7 +108,8 @@ pub fn best_shift(shown: &Buffer, next: &Buffer) -> Option<Shift> {
         // The region may start lower than the first changed row: rows above it (a panel
         // beside the page) then stay where they are.
         for top in lo..=hi {
-            if i32::from(hi - top) < by.abs() {
+            let kept: usize = still[..usize::from(top - lo)].iter().sum();
+            if i32::from(hi - top) < by.abs() || kept >= best.0 {
                 break;
             }
             let moved: usize = (top..=hi)
@@ -119,7 +120,6 @@ pub fn best_shift(shown: &Buffer, next: &Buffer) -> Option<Shift> {
                     row_cost(row(next, y), from)
                 })
                 .sum();
-            let kept: usize = still[..usize::from(top - lo)].iter().sum();
             let c = moved + kept + overhead(by);
             if c < best.0 {
                 best = (
