@@ -416,6 +416,16 @@ fn no_key_is_swallowed_when_a_deadline_banner_appears() {
             shown(&d.reasons_requested).contains("2026-11-05"),
             "{w}x{h}: the second date went to the next question: {d:?}"
         );
+        // Reopening the date just entered selects it: what is typed replaces it.
+        press(&mut app, &["Up", "Enter"]);
+        type_text(&mut app, "02/11/2026");
+        press(&mut app, &["Enter"]);
+        let d = &app.interview().unwrap().handle.session.decision;
+        assert!(
+            format!("{:?}", d.decision_date).contains("2026-11-02"),
+            "{w}x{h}: the reopened date was replaced, not appended to: {d:?}"
+        );
+        let it = app.interview().unwrap();
         // The highlighted item is on screen, with the real cursor on its marker.
         let screen = screen(&app);
         assert!(

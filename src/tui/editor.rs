@@ -14,6 +14,9 @@ pub struct LineEdit {
     text: String,
     /// Cursor as a char index.
     cursor: usize,
+    /// The whole text is selected: typing or pasting replaces it, deleting clears it, moving
+    /// the cursor keeps it.
+    selected: bool,
 }
 
 impl LineEdit {
@@ -22,7 +25,22 @@ impl LineEdit {
         LineEdit {
             text: text.to_string(),
             cursor: text.chars().count(),
+            selected: false,
         }
+    }
+
+    /// A field reopened on an answer already given: the answer is selected, so what is typed
+    /// replaces it rather than being added to its end (an arrow key keeps it to edit).
+    pub fn selected(text: &str) -> Self {
+        LineEdit {
+            selected: !text.is_empty(),
+            ..LineEdit::new(text)
+        }
+    }
+
+    /// True while the whole text is selected.
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     /// What is typed.
@@ -39,6 +57,21 @@ impl LineEdit {
 
     /// Applies one edit; returns true when the text changed.
     pub fn apply(&mut self, key: &EditKey) -> bool {
+        if std::mem::take(&mut self.selected) {
+            match key {
+                EditKey::Insert(c) if !c.is_control() => {
+                    self.text = c.to_string();
+                    self.cursor = 1;
+                    return true;
+                }
+                EditKey::Backspace | EditKey::Delete => {
+                    self.text.clear();
+                    self.cursor = 0;
+                    return true;
+                }
+                _ => {}
+            }
+        }
         let len = self.text.chars().count();
         match key {
             EditKey::Insert(c) if !c.is_control() => {
@@ -70,6 +103,10 @@ impl LineEdit {
     /// Pastes text at the cursor; line breaks become spaces (the field is one line). Inserted
     /// in one go, so a paste of any size takes time in proportion to its length.
     pub fn paste(&mut self, text: &str) {
+        if std::mem::take(&mut self.selected) {
+            self.text.clear();
+            self.cursor = 0;
+        }
         let clean: String = text
             .chars()
             .map(|c| {
@@ -112,6 +149,25 @@ mod tests {
         assert_eq!(e.text(), "27/05/198");
         e.paste("0\nx");
         assert_eq!(e.text(), "27/05/1980 x");
+    }
+
+    #[test]
+    fn a_reopened_answer_is_replaced_by_typing_and_kept_by_an_arrow() {
+        let mut e = LineEdit::selected("30/10/2026");
+        assert!(e.is_selected());
+        e.apply(&EditKey::Insert('0'));
+        assert_eq!(e.text(), "0");
+        let mut e = LineEdit::selected("30/10/2026");
+        e.apply(&EditKey::Left);
+        e.apply(&EditKey::Insert('7'));
+        assert_eq!(e.text(), "30/10/20276");
+        let mut e = LineEdit::selected("30/10/2026");
+        e.apply(&EditKey::Backspace);
+        assert_eq!(e.text(), "");
+        let mut e = LineEdit::selected("30/10/2026");
+        e.paste("31/10/2026");
+        assert_eq!(e.text(), "31/10/2026");
+        assert!(!LineEdit::selected("").is_selected());
     }
 
     #[test]

@@ -280,7 +280,7 @@ impl Interview {
                     ));
                 } else {
                     let raw = self.field_raw(q).unwrap_or_default();
-                    self.typing = Some((q.clone(), LineEdit::new(&raw)));
+                    self.typing = Some((q.clone(), LineEdit::selected(&raw)));
                     self.relayout();
                 }
                 return;
