@@ -304,21 +304,17 @@ fn a_read_only_session_can_be_looked_at_but_not_changed() {
     let handle = ctx.store.open_session(&id, Access::ReadOnly).unwrap();
     let theme = esa_interview::tui::page::Theme { colour: false };
     let mut it = esa_interview::tui::interview::Interview::new(handle, &ctx, (80, 24), theme);
-    it.key(&key("n"), &ctx, (80, 24), theme);
+    it.key(&key("n"), &ctx);
     assert_eq!(it.vm.place.stage_number, 2, "moving is allowed");
-    go_in(&mut it, &ctx, theme);
-    it.key(&key("Space"), &ctx, (80, 24), theme);
+    go_in(&mut it, &ctx);
+    it.key(&key("Space"), &ctx);
     assert!(it.handle.session.wca.descriptors.is_empty());
     assert!(it.message.as_ref().unwrap().1.contains("read-only"));
 }
 
-fn go_in(
-    it: &mut esa_interview::tui::interview::Interview,
-    ctx: &esa_interview::app::Context,
-    theme: esa_interview::tui::page::Theme,
-) {
+fn go_in(it: &mut esa_interview::tui::interview::Interview, ctx: &esa_interview::app::Context) {
     for k in ["g", "4", "Enter"] {
-        it.key(&key(k), ctx, (80, 24), theme);
+        it.key(&key(k), ctx);
     }
 }
 
@@ -388,4 +384,58 @@ fn a_claimant_with_a_decision_starts_at_reconsideration_and_appeal() {
         .open_session(&id, esa_interview::store::Access::ReadOnly)
         .unwrap();
     assert_eq!(saved.session.position.step.as_deref(), Some("routes"));
+}
+
+/// Walkthrough M9 (issue 15 point 3): entering the decision date makes a deadline banner
+/// appear above the page and findings appear under the field; the page used to move under the
+/// focus, which was an index into the old layout, so the next Down only scrolled and the next
+/// Enter reopened the date just entered, appending to it. The focus now follows the item.
+#[test]
+fn no_key_is_swallowed_when_a_deadline_banner_appears() {
+    let (ctx, _dir) = context();
+    for (w, h) in [(80, 24), (60, 20), (120, 40)] {
+        let mut app = started(&ctx, w, h);
+        go(&mut app, "8");
+        press(&mut app, &["Space", "Down", "Down", "Enter"]);
+        type_text(&mut app, "30/10/2026");
+        press(&mut app, &["Enter"]);
+        let it = app.interview().unwrap();
+        assert!(!it.vm.alerts.is_empty(), "{w}x{h}: the banner is up");
+        assert!(it.typing.is_none());
+        press(&mut app, &["Down", "Enter"]);
+        type_text(&mut app, "05/11/2026");
+        press(&mut app, &["Enter"]);
+        let it = app.interview().unwrap();
+        let d = &it.handle.session.decision;
+        let shown = |x: &Option<_>| format!("{x:?}");
+        assert!(
+            shown(&d.decision_date).contains("2026-10-30"),
+            "{w}x{h}: the decision date is kept as entered: {d:?}"
+        );
+        assert!(
+            shown(&d.reasons_requested).contains("2026-11-05"),
+            "{w}x{h}: the second date went to the next question: {d:?}"
+        );
+        // Reopening the date just entered selects it: what is typed replaces it.
+        press(&mut app, &["Up", "Enter"]);
+        type_text(&mut app, "02/11/2026");
+        press(&mut app, &["Enter"]);
+        let d = &app.interview().unwrap().handle.session.decision;
+        assert!(
+            format!("{:?}", d.decision_date).contains("2026-11-02"),
+            "{w}x{h}: the reopened date was replaced, not appended to: {d:?}"
+        );
+        let it = app.interview().unwrap();
+        // The highlighted item is on screen, with the real cursor on its marker.
+        let screen = screen(&app);
+        assert!(
+            screen.iter().any(|r| r.contains('>')),
+            "{w}x{h}: the focus is in view:\n{}",
+            screen.join("\n")
+        );
+        // Start afresh for the next size.
+        let id = it.handle.id.clone();
+        drop(app);
+        ctx.store.delete(&id).ok();
+    }
 }

@@ -115,7 +115,7 @@ impl<'c> App<'c> {
         }
         let (ctx, size, theme) = (self.ctx, self.size, self.theme);
         match &mut self.mode {
-            Mode::Interview(it) => it.key(ev, ctx, size, theme),
+            Mode::Interview(it) => it.key(ev, ctx),
             Mode::Start(s) => match s.key(ev, ctx) {
                 StartEvent::Stay => Control::Continue,
                 StartEvent::Quit => Control::Quit,
@@ -144,8 +144,7 @@ impl<'c> App<'c> {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         if let Mode::Interview(it) = &mut self.mode {
-            let (page, _) = it.page(self.size, self.theme);
-            it.reveal(&page, self.size);
+            it.resize(self.size);
         }
     }
 

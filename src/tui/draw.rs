@@ -13,11 +13,11 @@ use crate::interview::commands::{COMMANDS, CommandId};
 use crate::interview::findings::{Finding, Fit, Kind, deadline_line};
 use crate::interview::view::Level;
 
-use super::interview::Interview;
+use super::interview::{Interview, PageView};
 use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
-use super::page::{Page, Theme};
+use super::page::Theme;
 use super::tally;
 
 /// The message shown when the screen is too small for anything else.
@@ -32,7 +32,6 @@ pub fn too_small(frame: &mut Frame) {
 
 /// Draws an open session.
 pub fn interview(frame: &mut Frame, it: &Interview, ctx: &Context, theme: Theme) {
-    let size = (frame.area().width, frame.area().height);
     let Some(areas) = layout::interview(frame.area(), it.vm.alerts.len()) else {
         return too_small(frame);
     };
@@ -54,8 +53,7 @@ pub fn interview(frame: &mut Frame, it: &Interview, ctx: &Context, theme: Theme)
         frame.render_widget(line, r);
     }
     frame.render_widget(title(it, areas.title.width, theme), areas.title);
-    let (page, typing_cursor) = it.page(size, theme);
-    let cursor = draw_page(frame, &page, it, areas.page, typing_cursor);
+    let cursor = draw_page(frame, &it.view, areas.page);
     if areas.rule.width > 0 {
         let rule: Vec<Line> = (0..areas.rule.height)
             .map(|_| Line::from("\u{2502}"))
@@ -163,14 +161,10 @@ fn level_line(level: Level, text: &str, theme: Theme) -> Line<'static> {
 }
 
 /// The page from its scroll line, the focused stop marked; returns the cursor position.
-fn draw_page(
-    frame: &mut Frame,
-    page: &Page,
-    it: &Interview,
-    area: Rect,
-    typing: Option<(usize, u16)>,
-) -> Option<(u16, u16)> {
-    let top = it.scroll.min(page.lines.len());
+fn draw_page(frame: &mut Frame, view: &PageView, area: Rect) -> Option<(u16, u16)> {
+    let page = &view.page;
+    let typing = view.typing_cursor;
+    let top = view.scroll.min(page.lines.len());
     let visible: Vec<Line> = page.lines[top..]
         .iter()
         .take(usize::from(area.height))
@@ -182,7 +176,7 @@ fn draw_page(
     if let Some((line, col)) = typing.filter(|(l, _)| in_view(*l)) {
         return Some((area.x + col.min(area.width.saturating_sub(1)), row(line)));
     }
-    let stop = page.stops.get(it.focus)?;
+    let stop = page.stops.get(view.focus)?;
     if !in_view(stop.mark_line) {
         return Some((area.x, area.y));
     }
@@ -297,21 +291,13 @@ pub fn footer_line(ids: &[CommandId], typing: bool, width: u16) -> Line<'static>
 }
 
 fn note_editor(frame: &mut Frame, n: &super::editor::NoteEditor, page: Rect) -> (u16, u16) {
-    let h = (page.height / 2).max(5).min(page.height);
-    let rect = Rect {
-        y: page.bottom() - h,
-        height: h,
-        ..page
-    };
+    let rect = layout::note_box(page);
     frame.render_widget(Clear, rect);
     let block = Block::bordered().title(format!("Note: {} (Esc keeps it and closes)", n.label));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    frame.render_widget(n.area(), inner);
-    let c = n.area().screen_cursor();
-    let (top, _) = n.area().scroll_offset();
-    let row = u16::try_from(c.row).unwrap_or(0).saturating_sub(top);
-    let col = u16::try_from(c.col).unwrap_or(0);
+    frame.render_widget(n, inner);
+    let (col, row) = n.cursor_cell().unwrap_or((0, 0));
     (
         (inner.x + col).min(inner.right().saturating_sub(1)),
         (inner.y + row).min(inner.bottom().saturating_sub(1)),

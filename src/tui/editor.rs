@@ -1,12 +1,12 @@
-//! Text entry: a one-line field (answers, the claimant reference, "go to") and the several-line
-//! note editor (ratatui-textarea, with word wrap, cursor movement and paste). UI state only: what
-//! is typed reaches the session as an `Action` when the adviser confirms it.
+//! Text entry: a one-line field (answers, the claimant reference, "go to"); the several-line
+//! note editor is `note_editor` (re-exported here). UI state only: what is typed reaches the
+//! session as an `Action` when the adviser confirms it.
 
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::keymap::EditKey;
+
+pub use super::note_editor::NoteEditor;
 
 /// A one-line text field with a cursor.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,6 +14,9 @@ pub struct LineEdit {
     text: String,
     /// Cursor as a char index.
     cursor: usize,
+    /// The whole text is selected: typing or pasting replaces it, deleting clears it, moving
+    /// the cursor keeps it.
+    selected: bool,
 }
 
 impl LineEdit {
@@ -22,7 +25,22 @@ impl LineEdit {
         LineEdit {
             text: text.to_string(),
             cursor: text.chars().count(),
+            selected: false,
         }
+    }
+
+    /// A field reopened on an answer already given: the answer is selected, so what is typed
+    /// replaces it rather than being added to its end (an arrow key keeps it to edit).
+    pub fn selected(text: &str) -> Self {
+        LineEdit {
+            selected: !text.is_empty(),
+            ..LineEdit::new(text)
+        }
+    }
+
+    /// True while the whole text is selected.
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     /// What is typed.
@@ -39,6 +57,21 @@ impl LineEdit {
 
     /// Applies one edit; returns true when the text changed.
     pub fn apply(&mut self, key: &EditKey) -> bool {
+        if std::mem::take(&mut self.selected) {
+            match key {
+                EditKey::Insert(c) if !c.is_control() => {
+                    self.text = c.to_string();
+                    self.cursor = 1;
+                    return true;
+                }
+                EditKey::Backspace | EditKey::Delete => {
+                    self.text.clear();
+                    self.cursor = 0;
+                    return true;
+                }
+                _ => {}
+            }
+        }
         let len = self.text.chars().count();
         match key {
             EditKey::Insert(c) if !c.is_control() => {
@@ -70,6 +103,10 @@ impl LineEdit {
     /// Pastes text at the cursor; line breaks become spaces (the field is one line). Inserted
     /// in one go, so a paste of any size takes time in proportion to its length.
     pub fn paste(&mut self, text: &str) {
+        if std::mem::take(&mut self.selected) {
+            self.text.clear();
+            self.cursor = 0;
+        }
         let clean: String = text
             .chars()
             .map(|c| {
@@ -93,71 +130,9 @@ impl LineEdit {
     }
 }
 
-/// Notes longer than this (in bytes) are edited without word wrap.
-pub const LONG_NOTE: usize = 64 * 1024;
-
-/// The note editor: one screen's note (or the general note) being written.
-pub struct NoteEditor {
-    /// The note's key in the session (`lcw.1`, `general`).
-    pub key: String,
-    /// What the note belongs to, for the editor's title.
-    pub label: String,
-    area: TextArea<'static>,
-}
-
-impl NoteEditor {
-    /// Opens an editor on a note's current text, the cursor at its end.
-    pub fn new(key: &str, label: &str, text: &str) -> Self {
-        let lines: Vec<String> = if text.is_empty() {
-            vec![String::new()]
-        } else {
-            text.lines().map(str::to_string).collect()
-        };
-        let mut area = TextArea::new(lines);
-        // The editor maps every wrapped line again on each key: for a very long note that is
-        // a visible pause per key (the scale benchmark: 100 ms for 1 MB), so a note that long
-        // is shown unwrapped and scrolls sideways instead.
-        area.set_wrap_mode(if text.len() > LONG_NOTE {
-            WrapMode::None
-        } else {
-            WrapMode::WordOrGlyph
-        });
-        area.set_cursor_line_style(Style::new());
-        area.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-        area.move_cursor(CursorMove::Bottom);
-        area.move_cursor(CursorMove::End);
-        NoteEditor {
-            key: key.to_string(),
-            label: label.to_string(),
-            area,
-        }
-    }
-
-    /// Passes a key to the editor.
-    pub fn input(&mut self, input: ratatui_textarea::Input) {
-        self.area.input(input);
-    }
-
-    /// Pastes text at the cursor, keeping its line breaks.
-    pub fn paste(&mut self, text: &str) {
-        self.area
-            .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
-    }
-
-    /// The whole note, lines joined with line breaks.
-    pub fn text(&self) -> String {
-        self.area.lines().join("\n")
-    }
-
-    /// The text area, to draw.
-    pub fn area(&self) -> &TextArea<'static> {
-        &self.area
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{EditKey, LineEdit, NoteEditor};
+    use super::{EditKey, LineEdit};
 
     #[test]
     fn a_line_edit_types_deletes_and_moves_by_character() {
@@ -177,6 +152,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reopened_answer_is_replaced_by_typing_and_kept_by_an_arrow() {
+        let mut e = LineEdit::selected("30/10/2026");
+        assert!(e.is_selected());
+        e.apply(&EditKey::Insert('0'));
+        assert_eq!(e.text(), "0");
+        let mut e = LineEdit::selected("30/10/2026");
+        e.apply(&EditKey::Left);
+        e.apply(&EditKey::Insert('7'));
+        assert_eq!(e.text(), "30/10/20276");
+        let mut e = LineEdit::selected("30/10/2026");
+        e.apply(&EditKey::Backspace);
+        assert_eq!(e.text(), "");
+        let mut e = LineEdit::selected("30/10/2026");
+        e.paste("31/10/2026");
+        assert_eq!(e.text(), "31/10/2026");
+        assert!(!LineEdit::selected("").is_selected());
+    }
+
+    #[test]
     fn a_paste_of_a_whole_document_into_a_field_is_taken_in_one_go() {
         // Pasting character by character was quadratic: 20,000 characters took 12 seconds.
         let mut e = LineEdit::new("ab");
@@ -188,23 +182,5 @@ mod tests {
         assert!(e.text().ends_with(" b"));
         e.apply(&EditKey::Insert('!'));
         assert!(e.text().ends_with(" !b"), "the cursor is after the paste");
-    }
-
-    #[test]
-    fn a_very_long_note_is_edited_unwrapped_so_each_key_stays_quick() {
-        use ratatui_textarea::WrapMode;
-        let short = NoteEditor::new("lcw.1", "Mobilising", "Walks 20 metres.");
-        assert_eq!(short.area().wrap_mode(), WrapMode::WordOrGlyph);
-        let text = "A line of a very long note.\n".repeat(super::LONG_NOTE / 20);
-        let long = NoteEditor::new("lcw.1", "Mobilising", &text);
-        assert_eq!(long.area().wrap_mode(), WrapMode::None);
-        assert_eq!(long.text(), text.trim_end(), "the whole note is there");
-    }
-
-    #[test]
-    fn the_note_editor_keeps_lines_and_pastes_at_the_cursor() {
-        let mut n = NoteEditor::new("lcw.1", "Mobilising", "First line\nSecond");
-        n.paste(" line\nThird line");
-        assert_eq!(n.text(), "First line\nSecond line\nThird line");
     }
 }

@@ -16,10 +16,10 @@ use crate::store::Handle;
 
 use super::editor::{LineEdit, NoteEditor};
 use super::keymap;
-use super::layout;
 use super::overlay::Overlay;
-use super::page::{Page, StopKind, Theme};
-use super::screens::{self, Extras, Typing};
+use super::page::{StopKind, Theme};
+
+pub use self::focus::PageView;
 
 /// What the last key asked of the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,10 +36,12 @@ pub struct Interview {
     pub handle: OpenSession,
     /// What is on screen, rebuilt after every action.
     pub vm: ViewModel,
-    /// The focused stop on the page.
-    pub focus: usize,
-    /// The page line at the top of the stage area.
-    pub scroll: usize,
+    /// The view model laid out as a page, the focus on it and the scroll.
+    pub view: PageView,
+    /// The terminal size laid out for.
+    size: (u16, u16),
+    /// Colour or not.
+    theme: Theme,
     /// The question being typed and the field.
     pub typing: Option<(String, LineEdit)>,
     /// The last refused answer: (question id, message).
@@ -66,8 +68,9 @@ impl Interview {
         let mut it = Interview {
             handle,
             vm,
-            focus: 0,
-            scroll: 0,
+            view: PageView::default(),
+            size,
+            theme,
             typing: None,
             field_error: None,
             note: None,
@@ -84,8 +87,25 @@ impl Interview {
         if let Some(w) = ctx.store_warnings.first() {
             it.message = Some((Level::Warn, w.clone()));
         }
-        it.reset_focus(size, theme);
+        it.relayout();
+        it.reset_focus();
         it
+    }
+
+    /// The terminal changed size: lay the page out again, keeping the focus in view.
+    pub fn resize(&mut self, size: (u16, u16)) {
+        self.size = size;
+        self.relayout();
+        let (w, h) = self.note_view();
+        if let Some(n) = self.note.as_mut() {
+            n.set_view(w, h);
+        }
+    }
+
+    /// Builds the view model again from the session (after a change) and lays it out.
+    pub(crate) fn refresh(&mut self, ctx: &Context) {
+        self.vm = self.handle.view(&ctx.content);
+        self.relayout();
     }
 
     /// True while a field or note is being typed in (letters type, they are not keys).
@@ -95,33 +115,16 @@ impl Interview {
             || matches!(self.overlay, Some(Overlay::Go { .. }))
     }
 
-    /// The page at the current size, with the field being typed.
-    pub fn page(&self, size: (u16, u16), theme: Theme) -> (Page, Option<(usize, u16)>) {
-        let width = layout::page_width(size.0);
-        let extras = Extras {
-            typing: self.typing.as_ref().map(|(q, e)| Typing {
-                question: q,
-                edit: e,
-            }),
-            error: self
-                .field_error
-                .as_ref()
-                .map(|(q, m)| (q.as_str(), m.as_str())),
-        };
-        // One column of margin before the tally rule.
-        screens::build(&self.vm, width.saturating_sub(1), theme, extras)
-    }
-
     /// Handles one key.
-    pub fn key(&mut self, ev: &KeyEvent, ctx: &Context, size: (u16, u16), theme: Theme) -> Control {
+    pub fn key(&mut self, ev: &KeyEvent, ctx: &Context) -> Control {
         if self.overlay.is_some() {
-            return self.overlay_key(ev, ctx, size, theme);
+            return self.overlay_key(ev, ctx);
         }
         if self.note.is_some() {
-            return self.note_key(ev, ctx, size, theme);
+            return self.note_key(ev, ctx);
         }
         if self.typing.is_some() {
-            return self.field_key(ev, ctx, size, theme);
+            return self.field_key(ev, ctx);
         }
         let Some(cmd) = keymap::command(ev) else {
             return Control::Continue;
@@ -130,23 +133,17 @@ impl Interview {
             self.quit_armed = false;
             self.message = None;
         }
-        self.command(cmd, ctx, size, theme)
+        self.command(cmd, ctx)
     }
 
-    fn command(
-        &mut self,
-        cmd: CommandId,
-        ctx: &Context,
-        size: (u16, u16),
-        theme: Theme,
-    ) -> Control {
+    fn command(&mut self, cmd: CommandId, ctx: &Context) -> Control {
         match cmd {
             CommandId::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            CommandId::Up => self.move_focus(false, size, theme),
-            CommandId::Down => self.move_focus(true, size, theme),
-            CommandId::Choose => self.choose(ctx, size, theme),
-            CommandId::FocusNext => self.jump_group(true, size, theme),
-            CommandId::FocusPrevious => self.jump_group(false, size, theme),
+            CommandId::Up => self.move_focus(false),
+            CommandId::Down => self.move_focus(true),
+            CommandId::Choose => self.choose(ctx),
+            CommandId::FocusNext => self.jump_group(true),
+            CommandId::FocusPrevious => self.jump_group(false),
             CommandId::Go => {
                 self.overlay = Some(Overlay::Go {
                     edit: LineEdit::default(),
@@ -155,11 +152,7 @@ impl Interview {
             }
             CommandId::Tally => self.overlay = Some(Overlay::Tally),
             CommandId::Note => {
-                let (page, _) = self.page(size, theme);
-                if let Some(i) = page.stops.iter().position(|s| s.kind == StopKind::Note) {
-                    self.focus = i;
-                    self.reveal(&page, size);
-                }
+                self.focus_kind(&StopKind::Note);
                 self.open_note();
             }
             CommandId::Save => self.save(ctx),
@@ -173,7 +166,7 @@ impl Interview {
             CommandId::Close | CommandId::Delete => {}
             engine => {
                 if let Some(action) = engine_action(engine, &ctx.content) {
-                    self.apply(action, ctx, size, theme);
+                    self.apply(action, ctx);
                 }
             }
         }
@@ -181,23 +174,18 @@ impl Interview {
     }
 
     /// Applies an action through the open session (which saves it) and redraws from it.
-    pub fn apply(
-        &mut self,
-        action: Action,
-        ctx: &Context,
-        size: (u16, u16),
-        theme: Theme,
-    ) -> Outcome {
+    pub fn apply(&mut self, action: Action, ctx: &Context) -> Outcome {
         let before = self.vm.place.id.clone();
         let applied = self.handle.apply(vec![action], ctx);
         self.say_problem(&applied);
         self.vm = self.handle.view(&ctx.content);
-        if self.vm.place.id == before {
-            let (page, _) = self.page(size, theme);
-            self.focus = self.focus.min(page.stops.len().saturating_sub(1));
-        } else {
+        if self.vm.place.id != before {
             self.field_error = None;
-            self.reset_focus(size, theme);
+        }
+        // On the same screen the focus stays on the same item; on another, it starts at the top.
+        self.relayout();
+        if self.vm.place.id != before {
+            self.reset_focus();
         }
         applied.outcome
     }
@@ -242,24 +230,19 @@ impl Interview {
         Control::Continue
     }
 
-    fn choose(&mut self, ctx: &Context, size: (u16, u16), theme: Theme) {
-        let (page, _) = self.page(size, theme);
-        let Some(stop) = page.stops.get(self.focus) else {
+    fn choose(&mut self, ctx: &Context) {
+        let Some(kind) = self.view.focused().cloned() else {
             return;
         };
-        let action = match &stop.kind {
+        let action = match &kind {
             StopKind::Choice(id) => Action::Toggle(id.clone()),
             StopKind::Option { question, option } => Action::ToggleOption {
                 question: question.clone(),
                 option: option.clone(),
             },
-            StopKind::YesNo {
-                question,
-                yes,
-                chosen,
-            } => Action::Answer {
+            StopKind::YesNo { question, yes } => Action::Answer {
                 question: question.clone(),
-                text: match (chosen, yes) {
+                text: match (self.is_answered(question, *yes), yes) {
                     (true, _) => String::new(),
                     (false, true) => "yes".into(),
                     (false, false) => "no".into(),
@@ -271,14 +254,20 @@ impl Interview {
                     self.message = Some((Level::Warn, r.sentence()));
                 } else {
                     let raw = self.field_raw(q).unwrap_or_default();
-                    self.typing = Some((q.clone(), LineEdit::new(&raw)));
+                    self.typing = Some((q.clone(), LineEdit::selected(&raw)));
+                    self.relayout();
                 }
                 return;
             }
             StopKind::Note => return self.open_note(),
             StopKind::Text => return,
         };
-        self.apply(action, ctx, size, theme);
+        self.apply(action, ctx);
+    }
+
+    /// True when a yes-no question holds this answer (choosing it again clears it).
+    fn is_answered(&self, question: &str, yes: bool) -> bool {
+        self.field_raw(question).as_deref() == Some(if yes { "yes" } else { "no" })
     }
 
     fn field_raw(&self, question: &str) -> Option<String> {
@@ -295,20 +284,14 @@ impl Interview {
             .and_then(|f| f.raw.clone())
     }
 
-    fn overlay_key(
-        &mut self,
-        ev: &KeyEvent,
-        ctx: &Context,
-        size: (u16, u16),
-        theme: Theme,
-    ) -> Control {
+    fn overlay_key(&mut self, ev: &KeyEvent, ctx: &Context) -> Control {
         let Some(overlay) = self.overlay.take() else {
             return Control::Continue;
         };
         let (next, action) = overlay.key(ev, ctx, &self.handle);
         self.overlay = next;
         if let Some(a) = action {
-            self.apply(a, ctx, size, theme);
+            self.apply(a, ctx);
         }
         Control::Continue
     }

@@ -112,11 +112,6 @@ pub fn edit_key(ev: &KeyEvent) -> Option<EditKey> {
     })
 }
 
-/// The key press as the note editor reads it.
-pub fn editor_input(ev: &KeyEvent) -> ratatui_textarea::Input {
-    ratatui_textarea::Input::from(*ev)
-}
-
 /// The key to show for a command in the footer and help: while typing, the first key that
 /// cannot type text (None if the command has none).
 pub fn shown_key(cmd: &Command, typing: bool) -> Option<&'static str> {

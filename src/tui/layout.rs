@@ -63,6 +63,16 @@ pub fn page_height(size: (u16, u16), alerts: usize) -> u16 {
     interview(Rect::new(0, 0, size.0, size.1), alerts).map_or(1, |a| a.page.height.max(1))
 }
 
+/// Where the note editor's box goes over the page: its lower half, at least five lines.
+pub fn note_box(page: Rect) -> Rect {
+    let h = (page.height / 2).max(5).min(page.height);
+    Rect {
+        y: page.bottom() - h,
+        height: h,
+        ..page
+    }
+}
+
 /// Splits the screen; None when it is too small.
 pub fn interview(area: Rect, alerts: usize) -> Option<Areas> {
     if too_small(area.width, area.height) {

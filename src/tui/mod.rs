@@ -11,6 +11,7 @@ pub mod editor;
 pub mod interview;
 pub mod keymap;
 pub mod layout;
+pub mod note_editor;
 pub mod overlay;
 pub mod page;
 pub mod screens;

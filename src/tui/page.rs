@@ -1,7 +1,8 @@
 //! The stage area as a page: the view model's screen laid out as wrapped lines at a given
 //! width, with focus stops (the items arrows and Tab move between: descriptors, options,
-//! fields, links, blocks of text to read, the note). Built fresh for every frame from the
-//! `ViewModel` and the UI state; never changes either. Depends on ratatui text types.
+//! fields, links, blocks of text to read, the note). Built once when the `ViewModel`, the
+//! field being typed or the width changes (`interview::focus` keeps it), never per frame;
+//! never changes the view model. Depends on ratatui text types.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -29,8 +30,6 @@ pub enum StopKind {
         question: String,
         /// Which of the two.
         yes: bool,
-        /// Currently chosen.
-        chosen: bool,
     },
     /// A typed answer: Enter edits it.
     Field(String),
@@ -69,7 +68,7 @@ pub struct Page {
 }
 
 /// Styles, plain when colour is off (`NO_COLOR`); meaning is always carried by words too.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {
     /// Colour allowed.
     pub colour: bool,

@@ -270,7 +270,6 @@ fn option_kinds(f: &Field) -> Vec<(StopKind, String, bool)> {
                     StopKind::YesNo {
                         question: f.id.clone(),
                         yes,
-                        chosen,
                     },
                     label.to_string(),
                     chosen,
@@ -324,10 +323,16 @@ fn answer_line(b: &mut Builder, f: &Field, extras: Extras<'_>) -> Option<(usize,
     if let Some(t) = extras.typing.filter(|t| t.question == f.id) {
         let label = "Type: ";
         let line = b.here();
+        // A reopened answer is shown selected (reverse video): typing replaces it.
+        let style = if t.edit.is_selected() {
+            Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
         b.line(Line::from(vec![
             Span::raw(pad),
             Span::raw(label),
-            Span::raw(t.edit.text().to_string()),
+            Span::styled(t.edit.text().to_string(), style),
         ]));
         let col = u16::try_from(INDENT - 1 + label.len())
             .unwrap_or(0)

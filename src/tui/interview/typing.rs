@@ -10,9 +10,8 @@ use crate::interview::commands::CommandId;
 use crate::interview::view::Level;
 use crate::interview::{Action, Outcome};
 use crate::tui::editor::NoteEditor;
-use crate::tui::keymap;
 use crate::tui::overlay::Overlay;
-use crate::tui::page::Theme;
+use crate::tui::{keymap, layout};
 
 impl Interview {
     pub(crate) fn open_note(&mut self) {
@@ -26,11 +25,19 @@ impl Interview {
             .activity_label
             .clone()
             .unwrap_or_else(|| self.vm.place.stage_title.clone());
-        self.note = Some(NoteEditor::new(
-            &self.vm.note.key,
-            &label,
-            &self.vm.note.text,
-        ));
+        let mut editor = NoteEditor::new(&self.vm.note.key, &label, &self.vm.note.text);
+        let (w, h) = self.note_view();
+        editor.set_view(w, h);
+        self.note = Some(editor);
+    }
+
+    /// The size of the note editor's text area at the current screen size.
+    pub(crate) fn note_view(&self) -> (u16, u16) {
+        let screen = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        layout::interview(screen, self.vm.alerts.len()).map_or((1, 1), |a| {
+            let inner = layout::note_box(a.page).inner(ratatui::layout::Margin::new(1, 1));
+            (inner.width, inner.height)
+        })
     }
 
     /// Puts the note being written into the session (and so on disk), through the same
@@ -49,22 +56,14 @@ impl Interview {
         };
         let applied = self.handle.apply(vec![action], ctx);
         self.say_problem(&applied);
-        self.vm = self.handle.view(&ctx.content);
+        self.refresh(ctx);
     }
 
-    pub(crate) fn note_key(
-        &mut self,
-        ev: &KeyEvent,
-        ctx: &Context,
-        size: (u16, u16),
-        theme: Theme,
-    ) -> Control {
+    pub(crate) fn note_key(&mut self, ev: &KeyEvent, ctx: &Context) -> Control {
         match keymap::typing_command(ev) {
             Some(CommandId::Close) => {
+                // The note's text is now on the page, in view with its heading.
                 self.finish_note(ctx);
-                // The note's text is now on the page: bring it into view with its heading.
-                let (page, _) = self.page(size, theme);
-                self.reveal(&page, size);
             }
             Some(CommandId::Save) => {
                 let note = self.note.as_ref().map(|n| (n.key.clone(), n.text()));
@@ -76,33 +75,24 @@ impl Interview {
             Some(CommandId::Quit) => return self.quit(ctx),
             Some(CommandId::FocusNext | CommandId::FocusPrevious) => {
                 self.finish_note(ctx);
-                self.jump_group(
-                    keymap::typing_command(ev) == Some(CommandId::FocusNext),
-                    size,
-                    theme,
-                );
+                self.jump_group(keymap::typing_command(ev) == Some(CommandId::FocusNext));
             }
             Some(CommandId::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {
                 if let Some(n) = self.note.as_mut() {
-                    n.input(keymap::editor_input(ev));
+                    n.input(ev);
                 }
             }
         }
         Control::Continue
     }
 
-    pub(crate) fn field_key(
-        &mut self,
-        ev: &KeyEvent,
-        ctx: &Context,
-        size: (u16, u16),
-        theme: Theme,
-    ) -> Control {
+    pub(crate) fn field_key(&mut self, ev: &KeyEvent, ctx: &Context) -> Control {
         match keymap::typing_command(ev) {
             Some(CommandId::Close) => {
                 self.typing = None;
                 self.field_error = None;
+                self.relayout();
             }
             Some(
                 CommandId::Choose
@@ -110,10 +100,10 @@ impl Interview {
                 | CommandId::FocusPrevious
                 | CommandId::Save,
             ) => {
-                if self.submit_field(ctx, size, theme) {
+                if self.submit_field(ctx) {
                     match keymap::typing_command(ev) {
-                        Some(CommandId::FocusNext) => self.jump_group(true, size, theme),
-                        Some(CommandId::FocusPrevious) => self.jump_group(false, size, theme),
+                        Some(CommandId::FocusNext) => self.jump_group(true),
+                        Some(CommandId::FocusPrevious) => self.jump_group(false),
                         _ => {}
                     }
                 }
@@ -126,6 +116,8 @@ impl Interview {
             _ => {
                 if let (Some(k), Some((_, e))) = (keymap::edit_key(ev), self.typing.as_mut()) {
                     e.apply(&k);
+                    // The field's line and the cursor on it.
+                    self.relayout();
                 }
             }
         }
@@ -133,21 +125,23 @@ impl Interview {
     }
 
     /// Sends the typed answer; on a refusal the field stays open with the reason under it.
-    pub(crate) fn submit_field(&mut self, ctx: &Context, size: (u16, u16), theme: Theme) -> bool {
-        let Some((question, edit)) = self.typing.clone() else {
+    pub(crate) fn submit_field(&mut self, ctx: &Context) -> bool {
+        // Out of the field first, so the page is laid out once, with the answer in it.
+        let Some((question, edit)) = self.typing.take() else {
             return true;
         };
+        self.field_error = None;
         let action = Action::Answer {
             question: question.clone(),
             text: edit.text().to_string(),
         };
-        if let Outcome::Invalid(m) = self.apply(action, ctx, size, theme) {
+        if let Outcome::Invalid(m) = self.apply(action, ctx) {
+            self.typing = Some((question.clone(), edit));
             self.field_error = Some((question, m));
             self.message = None;
+            self.relayout();
             return false;
         }
-        self.typing = None;
-        self.field_error = None;
         true
     }
 
@@ -157,6 +151,7 @@ impl Interview {
             n.paste(text);
         } else if let Some((_, e)) = self.typing.as_mut() {
             e.paste(text);
+            self.relayout();
         } else if let Some(Overlay::Go { edit, .. }) = self.overlay.as_mut() {
             edit.paste(text);
         }
