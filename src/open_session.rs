@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use crate::app::Context;
 use crate::cli::Format;
 use crate::content::Content;
+use crate::interview::update::clearing_said;
 use crate::interview::{Action, Evaluation, Outcome, ViewModel, evaluate, update, view_of};
 use crate::store::{Access, Handle, StoreError};
 
@@ -71,6 +72,9 @@ pub struct Applied {
     pub refused: Option<Refusal>,
     /// Set when a save was tried and failed (the change is kept in memory).
     pub save_failed: Option<SaveFailure>,
+    /// What the change did beyond what was asked, in words, for the front end to say (a choice
+    /// that cleared another in the same activity).
+    pub said: Vec<String>,
 }
 
 impl Applied {
@@ -151,7 +155,11 @@ impl OpenSession {
     pub fn apply(&mut self, actions: Vec<Action>, ctx: &Context) -> Applied {
         let mut session = self.handle.session.clone();
         let (mut changed, mut moved) = (false, false);
+        let mut said = Vec::new();
         for action in actions {
+            if let Action::Toggle(id) = &action {
+                said.extend(clearing_said(id, &session, &ctx.content));
+            }
             match update(&mut session, action, &ctx.content) {
                 Outcome::Changed => changed = true,
                 Outcome::Moved => moved = true,
@@ -178,6 +186,7 @@ impl OpenSession {
             outcome,
             refused: None,
             save_failed: self.save_failure.clone(),
+            said,
         }
     }
 
@@ -186,6 +195,7 @@ impl OpenSession {
             outcome,
             refused,
             save_failed: None,
+            said: Vec::new(),
         }
     }
 

@@ -44,7 +44,8 @@ fn assess(file: &Path, json: bool) -> (bool, String, String) {
     (out.status.success(), text(&out.stdout), text(&out.stderr))
 }
 
-/// Every key in `want` is in `got` with the same value (objects compared key by key).
+/// Every key in `want` is in `got` with the same value (objects compared key by key, arrays
+/// item by item).
 fn contains(want: &serde_json::Value, got: &serde_json::Value, at: &str) -> Result<(), String> {
     match (want, got) {
         (serde_json::Value::Object(w), serde_json::Value::Object(g)) => {
@@ -53,6 +54,14 @@ fn contains(want: &serde_json::Value, got: &serde_json::Value, at: &str) -> Resu
                 contains(v, g.get(k).ok_or_else(|| format!("{here} missing"))?, &here)
             })
         }
+        // Arrays match item by item, each item as an object does: keys added to the contract
+        // later do not break a case written before them.
+        (serde_json::Value::Array(w), serde_json::Value::Array(g)) if w.len() == g.len() => w
+            .iter()
+            .zip(g)
+            .enumerate()
+            .try_for_each(|(i, (w, g))| contains(w, g, &format!("{at}[{i}]")))
+            .map_err(|e| format!("{e} (in {at}: want {want}, got {got})")),
         _ if want == got => Ok(()),
         _ => Err(format!("{at}: want {want}, got {got}")),
     }

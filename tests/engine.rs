@@ -315,3 +315,43 @@ fn the_status_contributions_and_outcome_screens_explain_the_rules_with_figures()
         "{text:#?}"
     );
 }
+
+fn toggle(s: &mut Session, c: &Content, id: &str) {
+    assert_eq!(update(s, Action::Toggle(id.into()), c), Outcome::Changed);
+}
+
+#[test]
+fn none_of_the_above_clears_the_descriptors_of_its_activity_and_says_so() {
+    use esa_interview::interview::update::clearing_said;
+    let (c, mut s) = setup();
+    toggle(&mut s, &c, "lcw.1.c");
+    toggle(&mut s, &c, "lcw.11.b");
+    let said = clearing_said("lcw.1.e", &s, &c).expect("choosing none clears 1(c)");
+    assert!(said.contains("1(c) is no longer chosen"), "{said}");
+    toggle(&mut s, &c, "lcw.1.e");
+    // Another activity's choice is untouched.
+    assert_eq!(s.wca.descriptors, ["lcw.11.b", "lcw.1.e"]);
+}
+
+#[test]
+fn a_descriptor_that_applies_clears_none_of_the_above_and_says_so() {
+    use esa_interview::interview::update::clearing_said;
+    let (c, mut s) = setup();
+    toggle(&mut s, &c, "lcw.1.e");
+    let said = clearing_said("lcw.1.d", &s, &c).expect("choosing 1(d) clears none");
+    assert!(said.contains("1(e) is no longer chosen"), "{said}");
+    toggle(&mut s, &c, "lcw.1.d");
+    assert_eq!(s.wca.descriptors, ["lcw.1.d"]);
+    // The support-group descriptor on the same screen clears "none" too, and "none" clears it.
+    toggle(&mut s, &c, "lcw.1.e");
+    toggle(&mut s, &c, "lcwra.1");
+    assert_eq!(s.wca.descriptors, ["lcwra.1"]);
+    toggle(&mut s, &c, "lcw.1.e");
+    assert_eq!(s.wca.descriptors, ["lcw.1.e"]);
+    // Unchoosing clears nothing, and two scoring descriptors may stand together.
+    toggle(&mut s, &c, "lcw.1.e");
+    toggle(&mut s, &c, "lcw.1.b");
+    toggle(&mut s, &c, "lcw.1.c");
+    assert_eq!(clearing_said("lcw.1.b", &s, &c), None);
+    assert_eq!(s.wca.descriptors, ["lcw.1.b", "lcw.1.c"]);
+}

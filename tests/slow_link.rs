@@ -274,11 +274,13 @@ fn mean(xs: &[usize]) -> f64 {
 /// Walking every descriptor of the 17 activities with Down: the page moves with the terminal's
 /// scroll region instead of being written again. Budgets at what this build achieves (issue
 /// 18's 40 and 60 bytes are below what the statutory text coming into view costs on its own
-/// at these sizes: see bench/RESULTS.md), so a change that writes more fails here.
+/// at these sizes: see bench/RESULTS.md), so a change that writes more fails here. Raised
+/// a little when the support-group rows came to name their Schedule 2 twin (about 290 more
+/// characters come into view at 80x24).
 #[test]
 fn walking_every_descriptor_costs_a_little_more_than_the_text_that_comes_into_view() {
     for (w, h, mean_budget, max_budget, next_budget) in
-        [(80, 24, 125.0, 710, 1060), (60, 20, 105.0, 450, 800)]
+        [(80, 24, 130.0, 730, 1060), (60, 20, 110.0, 490, 800)]
     {
         REVEALED.with(|r| r.set(0));
         let (downs, nexts) = walk(w, h);

@@ -108,19 +108,91 @@ fn move_to(
 
 fn toggle(session: &mut Session, id: &str, content: &Content) -> Outcome {
     let wca = &content.wca;
-    let list = if wca.descriptor(id).is_some() || wca.lcwra_descriptor(id).is_some() {
-        &mut session.wca.descriptors
-    } else if wca.route(id).is_some() {
-        &mut session.wca.exceptional
-    } else {
+    let is_descriptor = wca.descriptor(id).is_some() || wca.lcwra_descriptor(id).is_some();
+    if !is_descriptor && wca.route(id).is_none() {
         return Outcome::Invalid(format!("`{id}` is not a descriptor or route"));
+    }
+    let cleared = if is_descriptor && !session.is_chosen(id) {
+        cleared_by(id, session, content)
+    } else {
+        Vec::new()
+    };
+    let list = if is_descriptor {
+        &mut session.wca.descriptors
+    } else {
+        &mut session.wca.exceptional
     };
     if let Some(i) = list.iter().position(|d| d == id) {
         list.remove(i);
     } else {
+        list.retain(|d| !cleared.contains(d));
         list.push(id.to_string());
     }
     Outcome::Changed
+}
+
+/// The chosen descriptors that choosing `id` clears: in one activity, "none of the above
+/// applies" cannot stand beside a descriptor that applies (a Schedule 2 one, or the Schedule 3
+/// one that repeats a Schedule 2 one), so choosing either clears the other.
+pub fn cleared_by(id: &str, session: &Session, content: &Content) -> Vec<String> {
+    let wca = &content.wca;
+    let activity = match (wca.descriptor(id), wca.lcwra_descriptor(id)) {
+        (Some((a, _)), _) => Some(a),
+        (None, Some((p, _))) => p.mirrors.as_deref().and_then(|m| wca.activity(m)),
+        (None, None) => None,
+    };
+    let Some(activity) = activity else {
+        return Vec::new();
+    };
+    let choosing_none = wca.descriptor(id).is_some_and(|(_, d)| d.none);
+    let mirrored: Vec<&str> = wca
+        .lcwra_mirroring(&activity.id)
+        .map(|p| p.descriptors.iter().map(|d| d.id.as_str()).collect())
+        .unwrap_or_default();
+    let others = activity
+        .descriptors
+        .iter()
+        .filter(|d| d.id != id && d.none != choosing_none)
+        .map(|d| d.id.as_str())
+        .chain(mirrored.into_iter().filter(|_| choosing_none));
+    others
+        .filter(|o| session.is_chosen(o))
+        .map(str::to_string)
+        .collect()
+}
+
+/// What choosing `id` clears, in words, for the front end to say: "None of the above applies
+/// cannot be chosen with a descriptor that applies: 1(c) is no longer chosen." None when it
+/// clears nothing.
+pub fn clearing_said(id: &str, session: &Session, content: &Content) -> Option<String> {
+    let cleared = cleared_by(id, session, content);
+    if cleared.is_empty() {
+        return None;
+    }
+    let label = |x: &str| match (content.wca.descriptor(x), content.wca.lcwra_descriptor(x)) {
+        (Some((a, d)), _) => format!("{}({})", a.number, d.letter),
+        (None, Some(_)) => format!(
+            "support-group descriptor {}",
+            crate::interview::evaluate::lcwra_label(x, content)
+        ),
+        (None, None) => x.to_string(),
+    };
+    let names: Vec<String> = cleared.iter().map(|x| label(x)).collect();
+    let (names, verb) = match names.len() {
+        1 => (names[0].clone(), "is"),
+        _ => (names.join(" and "), "are"),
+    };
+    let chosen = label(id);
+    let none_chosen = content.wca.descriptor(id).is_some_and(|(_, d)| d.none);
+    Some(if none_chosen {
+        format!(
+            "{chosen} says none of the above applies, so it cannot stand with a descriptor that applies: {names} {verb} no longer chosen."
+        )
+    } else {
+        format!(
+            "{chosen} applies, so \"none of the above applies\" cannot stand with it: {names} {verb} no longer chosen."
+        )
+    })
 }
 
 fn question<'a>(content: &'a Content, id: &str) -> Result<&'a Question, Outcome> {

@@ -38,7 +38,9 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
             return Ok((Outcome::Invalid(r.to_string()), Vec::new()));
         }
         let lines = if applied.outcome == Outcome::Changed {
-            status::changes(&before, &self.vm())
+            let mut lines = applied.said.clone();
+            lines.extend(status::changes(&before, &self.vm()));
+            lines
         } else {
             Vec::new()
         };

@@ -59,6 +59,7 @@ struct CountedJson {
     activity: String,
     descriptor: String,
     points: u32,
+    implied_by: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -153,6 +154,7 @@ fn lcw_json(a: &Assessment) -> LcwJson {
                 activity: s.activity.clone(),
                 descriptor: s.counted.clone(),
                 points: s.points,
+                implied_by: s.implied_by.clone(),
             })
             .collect(),
         treated_as: a

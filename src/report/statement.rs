@@ -100,6 +100,15 @@ fn descriptors(
             act.number, d.letter, d.text
         )));
         let mut pairs = vec![("Why it applies".to_string(), reason(session, &act.id, used))];
+        if let Some(by) = &score.implied_by {
+            pairs.push((
+                "Also because".into(),
+                format!(
+                    "Schedule 3 {} applies, and it repeats this descriptor word for word (or more strictly), so this descriptor applies too.",
+                    crate::interview::evaluate::lcwra_label(by, content)
+                ),
+            ));
+        }
         for n in &score.not_counting {
             if let Some((_, other)) = content.wca.descriptor(&n.id) {
                 pairs.push((

@@ -44,6 +44,9 @@ pub struct LcwraRule {
     pub id: String,
     /// True where the law treats the descriptor as also giving LCW (Schedule 3 paragraphs 15, 16).
     pub gives_lcw: bool,
+    /// The 15-point Schedule 2 descriptor this one repeats (paragraphs 1 to 14): whoever meets
+    /// this meets that, so it is counted as if chosen (ESA Regulations 2013 reg 15(3)).
+    pub implies: Option<String>,
 }
 
 /// A treated-as or exceptional route as the scoring needs it.
@@ -116,6 +119,8 @@ pub struct ActivityScore {
     pub points: u32,
     /// Chosen descriptors of this activity that do not count.
     pub not_counting: Vec<NotCounting>,
+    /// The Schedule 3 descriptor that makes `counted` apply when it was not itself chosen.
+    pub implied_by: Option<String>,
 }
 
 /// Why LCW is met.
@@ -132,8 +137,17 @@ pub enum LcwBasis {
 /// Something the adviser should look at: the result is what the law gives, but odd.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Caution {
-    /// LCWRA is met but LCW is not, so there is no support group (the support group needs both).
-    LcwraWithoutLcw,
+    /// LCWRA is met, by these routes, but LCW is not, so there is no support group (the support
+    /// group needs both).
+    LcwraWithoutLcw(Vec<String>),
+    /// A Schedule 3 descriptor (`lcwra`) is chosen and its Schedule 2 twin (`twin`) is not: the
+    /// twin is counted all the same; choosing it makes the statement show it.
+    TwinNotChosen {
+        /// The Schedule 3 descriptor chosen.
+        lcwra: String,
+        /// The 15-point Schedule 2 descriptor it repeats.
+        twin: String,
+    },
 }
 
 /// The whole assessment, explaining itself as data.
@@ -198,10 +212,17 @@ pub fn assess<S: AsRef<str>>(
     let routes_chosen: BTreeSet<&str> = routes.iter().map(AsRef::as_ref).collect();
     check_known(scheme, &chosen, &routes_chosen)?;
 
+    // A Schedule 3 descriptor that repeats a Schedule 2 one makes that one apply too.
+    let implied: Vec<(&str, &str)> = scheme
+        .lcwra
+        .iter()
+        .filter(|d| chosen.contains(d.id.as_str()))
+        .filter_map(|d| d.implies.as_deref().map(|twin| (twin, d.id.as_str())))
+        .collect();
     let activities: Vec<ActivityScore> = scheme
         .activities
         .iter()
-        .filter_map(|a| score_activity(a, &chosen))
+        .filter_map(|a| score_activity(a, &chosen, &implied))
         .collect();
     let sum = |part| {
         activities
@@ -256,11 +277,17 @@ pub fn assess<S: AsRef<str>>(
         (true, false) => Group::Wrag,
         (false, _) => Group::None,
     };
-    let cautions = if has_lcwra && !lcw {
-        vec![Caution::LcwraWithoutLcw]
-    } else {
-        Vec::new()
-    };
+    let mut cautions: Vec<Caution> = implied
+        .iter()
+        .filter(|(twin, _)| !chosen.contains(twin))
+        .map(|(twin, lcwra)| Caution::TwinNotChosen {
+            lcwra: (*lcwra).to_string(),
+            twin: (*twin).to_string(),
+        })
+        .collect();
+    if has_lcwra && !lcw {
+        cautions.push(Caution::LcwraWithoutLcw(lcwra_routes.clone()));
+    }
     Ok(Assessment {
         activities,
         physical,
@@ -302,13 +329,23 @@ fn check_known(
     }
 }
 
-/// Highest chosen descriptor counts; ties go to the first in schedule order; a chosen "none"
-/// row never counts beside a scoring descriptor.
-fn score_activity(activity: &ActivityRule, chosen: &BTreeSet<&str>) -> Option<ActivityScore> {
+/// Highest chosen (or implied) descriptor counts; ties go to the first in schedule order; a
+/// chosen "none" row never counts beside a scoring descriptor.
+fn score_activity(
+    activity: &ActivityRule,
+    chosen: &BTreeSet<&str>,
+    implied: &[(&str, &str)],
+) -> Option<ActivityScore> {
+    let implied_by = |id: &str| {
+        implied
+            .iter()
+            .find(|(twin, _)| *twin == id)
+            .map(|(_, by)| (*by).to_string())
+    };
     let picked: Vec<&DescriptorRule> = activity
         .descriptors
         .iter()
-        .filter(|d| chosen.contains(d.id.as_str()))
+        .filter(|d| chosen.contains(d.id.as_str()) || implied_by(&d.id).is_some())
         .collect();
     let best = picked
         .iter()
@@ -329,5 +366,10 @@ fn score_activity(activity: &ActivityRule, chosen: &BTreeSet<&str>) -> Option<Ac
         counted: best.id.clone(),
         points: best.points,
         not_counting,
+        implied_by: if chosen.contains(best.id.as_str()) {
+            None
+        } else {
+            implied_by(&best.id)
+        },
     })
 }

@@ -196,6 +196,8 @@ impl Interview {
             self.message = Some((Level::Warn, r.sentence()));
         } else if let Outcome::Invalid(m) = &applied.outcome {
             self.message = Some((Level::Warn, m.clone()));
+        } else if !applied.said.is_empty() {
+            self.message = Some((Level::Info, applied.said.join(" ")));
         }
     }
 

@@ -27,6 +27,7 @@ pub const REQUIRED_ROUTES: &[&str] = &[
     "treated.hospital-inpatient",
     "treated.regular-treatment",
     "treated.pregnancy-risk",
+    "treated.pregnancy-risk-wra",
     "exceptional.lcw-substantial-risk",
     "exceptional.lcwra-substantial-risk",
     "exceptional.life-threatening-disease",
@@ -170,6 +171,9 @@ pub struct LcwraDescriptor {
     pub text: String,
     /// Physical or mental, where it differs from the paragraph's.
     pub part: Option<Part>,
+    /// The 15-point Schedule 2 descriptor it repeats (paragraphs 1 to 14), which therefore
+    /// applies whenever it does.
+    pub implies: Option<String>,
 }
 
 /// Whether a route is "treated as" (a regulation says so) or exceptional circumstances.
@@ -192,6 +196,9 @@ pub struct Route {
     pub title: String,
     /// What the adviser asks.
     pub question: String,
+    /// For a route that gives LCWRA only: the route giving LCW on the matching facts, which the
+    /// adviser is pointed to when LCW is not met.
+    pub lcw_counterpart: Option<String>,
     /// Our words: what must be shown.
     pub guidance: String,
     /// Date it applies from.

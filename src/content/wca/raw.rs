@@ -92,6 +92,7 @@ pub struct Activity3 {
 #[serde(deny_unknown_fields)]
 pub struct Descriptor3 {
     pub id: Spanned<String>,
+    pub implies: Option<Spanned<String>>,
     pub text: String,
     pub part: Option<Spanned<String>>,
 }
@@ -109,6 +110,7 @@ pub struct Route {
     pub id: Spanned<String>,
     pub title: String,
     pub question: String,
+    pub lcw_counterpart: Option<Spanned<String>>,
     pub guidance: String,
     pub applies_from: Date,
     pub new_style: Spanned<RouteSources>,

@@ -332,6 +332,14 @@ fn activity3(
             ),
         );
     }
+    let implied: Vec<(String, Option<Spanned<String>>)> = a
+        .descriptor
+        .iter()
+        .map(|d| (d.get_ref().id.get_ref().clone(), d.get_ref().implies.clone()))
+        .collect();
+    if let Some(s2) = s2 {
+        twins(file, &a.id, a.mirrors.as_ref(), a.gives_lcw, &implied, s2, diags);
+    }
     let descriptors = descriptors3(file, &a.id, a.descriptor, seen, diags);
     if descriptors.is_empty() {
         diags.error(
@@ -405,9 +413,70 @@ fn descriptors3(
                 letter,
                 text: d.text,
                 part,
+                implies: d.implies.map(Spanned::into_inner),
             }
         })
         .collect()
+}
+
+/// Each descriptor of a paragraph that repeats a Schedule 2 descriptor names it in `implies`:
+/// a 15-point descriptor of the activity the paragraph mirrors. A paragraph that gives LCW by
+/// its own rule (15, 16) has no twin. So every Schedule 3 descriptor gives LCW one way or the
+/// other, as the law has it.
+fn twins(
+    file: &SourceFile,
+    paragraph: &Spanned<String>,
+    mirrors: Option<&Spanned<String>>,
+    gives_lcw: bool,
+    descriptors: &[(String, Option<Spanned<String>>)],
+    s2: &Schedule2,
+    diags: &mut Diagnostics,
+) {
+    for (id, implies) in descriptors {
+        let Some(twin) = implies else {
+            if !gives_lcw {
+                diags.error(
+                    file,
+                    Some(paragraph.span()),
+                    format!(
+                        "`{id}` names no Schedule 2 descriptor in `implies` and its paragraph has no `gives_lcw`: say which 15-point Schedule 2 descriptor it repeats"
+                    ),
+                );
+            }
+            continue;
+        };
+        if gives_lcw {
+            diags.error(
+                file,
+                Some(twin.span()),
+                "a paragraph with `gives_lcw = true` has no Schedule 2 twin: remove `implies`",
+            );
+            continue;
+        }
+        let found = s2.activities.iter().find_map(|a| {
+            a.descriptors
+                .iter()
+                .find(|x| &x.id == twin.get_ref())
+                .map(|x| (a, x))
+        });
+        let problem = match found {
+            None => Some(format!("implies `{}`, which is not a Schedule 2 descriptor id", twin.get_ref())),
+            Some((a, _)) if mirrors.map(Spanned::get_ref) != Some(&a.id) => Some(format!(
+                "implies `{}`, which is not in the activity this paragraph mirrors",
+                twin.get_ref()
+            )),
+            Some((_, x)) if x.points != s2.threshold => Some(format!(
+                "implies `{}`, which scores {} points: a Schedule 3 twin repeats a descriptor that scores the threshold ({})",
+                twin.get_ref(),
+                x.points,
+                s2.threshold
+            )),
+            Some(_) => None,
+        };
+        if let Some(p) = problem {
+            diags.error(file, Some(twin.span()), p);
+        }
+    }
 }
 
 fn routes(
@@ -416,11 +485,37 @@ fn routes(
     seen: &mut Seen,
     diags: &mut Diagnostics,
 ) -> Vec<Route> {
+    let raw_counterparts: Vec<(String, Spanned<String>)> = raw
+        .route
+        .iter()
+        .filter_map(|r| {
+            let r = r.get_ref();
+            r.lcw_counterpart
+                .clone()
+                .map(|c| (r.id.get_ref().clone(), c))
+        })
+        .collect();
     let routes: Vec<Route> = raw
         .route
         .into_iter()
         .filter_map(|r| route(file, r, seen, diags))
         .collect();
+    for r in &raw_counterparts {
+        let (from, to) = r;
+        let ok = routes
+            .iter()
+            .any(|x| &x.id == to.get_ref() && x.new_style.lcw.is_some());
+        if !ok {
+            diags.error(
+                file,
+                Some(to.span()),
+                format!(
+                    "route `{from}`: lcw_counterpart `{}` is not a route that gives lcw",
+                    to.get_ref()
+                ),
+            );
+        }
+    }
     for required in REQUIRED_ROUTES {
         if !routes.iter().any(|r| r.id == *required) {
             diags.error(
@@ -482,6 +577,7 @@ fn route(
         kind,
         title: r.title,
         question: r.question,
+        lcw_counterpart: r.lcw_counterpart.map(Spanned::into_inner),
         guidance: r.guidance,
         applies_from: r.applies_from.0,
         new_style,
@@ -523,6 +619,7 @@ fn build_scheme(s2: &Schedule2, s3: &Schedule3, routes: &[Route]) -> Scheme {
                 a.descriptors.iter().map(|d| LcwraRule {
                     id: d.id.clone(),
                     gives_lcw: a.gives_lcw,
+                    implies: d.implies.clone(),
                 })
             })
             .collect(),

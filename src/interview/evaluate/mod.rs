@@ -22,7 +22,7 @@ use super::session::Session;
 
 pub use deadlines::{Deadline, Deadlines, Marker, StepStatus};
 pub use eligibility::{Phase, RaisedFlag, Rates, RatesPeriod};
-pub use tally::{Tally, TallyLine, lcwra_label};
+pub use tally::{Tally, TallyLine, descriptor_label, lcwra_label};
 pub use wca::Wca;
 
 /// A part of the evaluation, or why it could not be worked out.

@@ -83,14 +83,27 @@ pub fn build(a: &Assessment, content: &Content) -> Tally {
         .lcw_basis
         .iter()
         .map(|b| match b {
-            LcwBasis::Points(p) => format!("{p} points (at least {} needed)", a.threshold),
+            LcwBasis::Points(p) => {
+                let mut said = format!("{p} points (at least {} needed)", a.threshold);
+                for s in a.activities.iter().filter(|s| s.implied_by.is_some()) {
+                    let by = s.implied_by.as_deref().unwrap_or_default();
+                    said.push_str(&format!(
+                        "; {} of them from Schedule 2 descriptor {}, which applies because Schedule 3 {} does",
+                        s.points,
+                        descriptor_label(&s.counted, content),
+                        lcwra_label(by, content)
+                    ));
+                }
+                said
+            }
             LcwBasis::Route(id) => format!(
                 "treated as having it: {}",
                 wca.route(id).map_or(id.as_str(), |r| r.title.as_str())
             ),
-            LcwBasis::Schedule3(id) => {
-                format!("support-group descriptor {}", lcwra_label(id, content))
-            }
+            LcwBasis::Schedule3(id) => format!(
+                "treated as having it: Schedule 3 {}, which has no Schedule 2 twin (the regulation 20(1)(g) route)",
+                lcwra_label(id, content)
+            ),
         })
         .collect();
     let lcwra_why = a
@@ -103,13 +116,7 @@ pub fn build(a: &Assessment, content: &Content) -> Tally {
                 .map(|id| wca.route(id).map_or(id.clone(), |r| r.title.clone())),
         )
         .collect();
-    let cautions = a
-        .cautions
-        .iter()
-        .map(|c| match c {
-            Caution::LcwraWithoutLcw => "A support-group descriptor is chosen but limited capability for work is not met, so there is no support group: check the matching Schedule 2 descriptor or route.".to_string(),
-        })
-        .collect();
+    let cautions = a.cautions.iter().map(|c| caution(c, content)).collect();
     Tally {
         physical: a.physical,
         mental: a.mental,
@@ -123,6 +130,57 @@ pub fn build(a: &Assessment, content: &Content) -> Tally {
         group: a.group,
         lines,
         cautions,
+    }
+}
+
+/// A caution in words: what to check, and where the law is.
+fn caution(c: &Caution, content: &Content) -> String {
+    let wca = &content.wca;
+    match c {
+        Caution::TwinNotChosen { lcwra, twin } => format!(
+            "Schedule 3 {} repeats Schedule 2 descriptor {}, so {} applies too and its 15 points are counted: choose {} as well so the statement shows it.",
+            lcwra_label(lcwra, content),
+            descriptor_label(twin, content),
+            descriptor_label(twin, content),
+            descriptor_label(twin, content)
+        ),
+        Caution::LcwraWithoutLcw(routes) => {
+            let mut said = String::from(
+                "Limited capability for work-related activity is met but limited capability for work is not, so there is no support group (it needs both).",
+            );
+            for id in routes {
+                let Some(r) = wca.route(id) else { continue };
+                let own = r
+                    .new_style
+                    .lcwra
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" ({})", s.provision));
+                said.push_str(&format!(" {}{own} gives only that:", r.title));
+                match r.lcw_counterpart.as_deref().and_then(|c| wca.route(c)) {
+                    Some(c) => {
+                        let law = c
+                            .new_style
+                            .lcw
+                            .as_ref()
+                            .map_or(String::new(), |s| format!(", {}", s.provision));
+                        said.push_str(&format!(
+                            " check the points, or {}{law}.",
+                            c.title.to_lowercase()
+                        ));
+                    }
+                    None => said.push_str(" check the points, or a route that gives limited capability for work."),
+                }
+            }
+            said
+        }
+    }
+}
+
+/// "16(a)": a Schedule 2 descriptor as the schedule numbers it.
+pub fn descriptor_label(id: &str, content: &Content) -> String {
+    match content.wca.descriptor(id) {
+        Some((a, d)) => format!("{}({})", a.number, d.letter),
+        None => id.to_string(),
     }
 }
 

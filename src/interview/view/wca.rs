@@ -21,6 +21,9 @@ pub fn activity(i: usize, session: &Session, content: &Content, a: &Assessment) 
             let remark = score.and_then(|s| s.not_counting.iter().find(|n| n.id == d.id)).map(|n| {
                 let instead = content.wca.descriptor(&n.instead).map_or(n.instead.clone(), |(_, x)| x.letter.clone());
                 format!("does not count: ({instead}) counts instead (only the highest descriptor in an activity scores)")
+            }).or_else(|| {
+                let by = score.filter(|s| s.counted == d.id)?.implied_by.as_deref()?;
+                Some(format!("applies and counts, because the support-group descriptor (SG, Schedule 3 {}) repeats it: choose it so the statement shows it", lcwra_label(by, content)))
             });
             Choice { id: d.id.clone(), tag: d.letter.clone(), text: d.text.clone(), points: Some(d.points), chosen, remark }
         })
@@ -53,16 +56,31 @@ pub fn activity(i: usize, session: &Session, content: &Content, a: &Assessment) 
 }
 
 fn lcwra_choice(id: &str, text: &str, session: &Session, content: &Content) -> Choice {
+    let chosen = session.is_chosen(id);
+    let twin = content
+        .wca
+        .lcwra_descriptor(id)
+        .and_then(|(_, d)| d.implies.as_deref());
+    let mut remark = format!("support group: Schedule 3 {}", lcwra_label(id, content));
+    if let Some(twin) = twin {
+        let letter = content
+            .wca
+            .descriptor(twin)
+            .map_or(twin.to_string(), |(_, d)| d.letter.clone());
+        remark.push_str(&format!(
+            "; ({letter}) applies with it (15 points)"
+        ));
+        if chosen && !session.is_chosen(twin) {
+            remark.push_str(&format!(": choose ({letter}) as well"));
+        }
+    }
     Choice {
         id: id.to_string(),
         tag: "SG".into(),
         text: text.to_string(),
         points: None,
-        chosen: session.is_chosen(id),
-        remark: Some(format!(
-            "support group: Schedule 3 {}",
-            lcwra_label(id, content)
-        )),
+        chosen,
+        remark: Some(remark),
     }
 }
 
@@ -85,9 +103,16 @@ pub fn support_group(session: &Session, content: &Content) -> Vec<Choice> {
                     text: format!("{}: {}", a.title, d.text),
                     points: None,
                     chosen: session.is_chosen(&d.id),
-                    remark: a
-                        .gives_lcw
-                        .then(|| "also gives limited capability for work".to_string()),
+                    remark: if a.gives_lcw {
+                        Some("also gives limited capability for work".to_string())
+                    } else {
+                        d.implies.as_deref().map(|twin| {
+                            format!(
+                                "also gives limited capability for work: Schedule 2 {} (15 points) applies with it",
+                                crate::interview::evaluate::descriptor_label(twin, content)
+                            )
+                        })
+                    },
                 }
             })
         })
