@@ -333,9 +333,18 @@ fn a_reader_that_closes_the_pipe_ends_list_due_and_export_quietly() {
 fn the_index_is_rebuilt_when_damaged_and_follows_every_change() {
     let tmp = folder();
     caseload(tmp.path());
-    let before = due_json(tmp.path(), "1000");
     let index = tmp.path().join("caseload.index");
-    assert!(index.is_file(), "the first listing writes the index");
+    let before = due_json(tmp.path(), "1000");
+    assert!(!index.exists(), "a small folder is read without an index");
+    // Enough sessions without a decision to be worth an index.
+    for n in 0..64 {
+        session(tmp.path(), &format!("1{n:07x}"), "Test claimant N", "");
+    }
+    assert_eq!(due_json(tmp.path(), "1000"), before);
+    assert!(
+        index.is_file(),
+        "the first listing of a large folder writes the index"
+    );
     std::fs::write(&index, "garbage\tnot\tan index\n\u{0}\u{1}").unwrap();
     assert_eq!(
         due_json(tmp.path(), "1000"),

@@ -455,7 +455,11 @@ fn ten_thousand_sessions_list_and_a_damaged_body_is_listed_as_damaged() {
         .filter(|s| s.problem.is_some())
         .map(|s| s.id.as_str())
         .collect();
-    assert_eq!(damaged, ["badbody"], "a damaged body is listed as damaged, as open finds it");
+    assert_eq!(
+        damaged,
+        ["badbody"],
+        "a damaged body is listed as damaged, as open finds it"
+    );
     assert_eq!(list[0].reference, "Test claimant 9999");
     // Listed again, the files are not read: the folder's index answers for them.
     let start = Instant::now();

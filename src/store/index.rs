@@ -37,6 +37,10 @@ fn first_line() -> String {
 /// note is the largest the benchmarks use) and reading it would slow every start.
 pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Below this many files to read, a folder without an index gets none: reading them is quick,
+/// and a nearly full disk keeps its last pages for the sessions themselves.
+pub const WORTH_INDEXING: usize = 64;
+
 /// A session as `list` and the caseload see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case {
@@ -118,7 +122,7 @@ fn timeline_part(d: &Decision) -> Decision {
 /// refreshing the index. `write` is false where the folder must not change (a read-only look).
 pub fn cases(dir: &Path, files: Vec<(PathBuf, String, Metadata)>, write: bool) -> Vec<Case> {
     let index_path = dir.join(FILE);
-    let mut known = load(&index_path);
+    let (mut known, existed) = load(&index_path);
     let mut changed = known.len() != files.len();
     let mut fresh: Vec<(PathBuf, String, Stat)> = Vec::new();
     let mut out: Vec<(Stat, Case)> = Vec::with_capacity(files.len());
@@ -133,8 +137,9 @@ pub fn cases(dir: &Path, files: Vec<(PathBuf, String, Metadata)>, write: bool) -
         }
     }
     changed |= !known.is_empty();
+    let worth = existed || fresh.len() >= WORTH_INDEXING;
     out.extend(read_all(&fresh));
-    if changed && write {
+    if changed && write && worth {
         // Best effort: a folder that cannot be written to still lists, only more slowly.
         let _ = atomic::replace(&index_path, render(&out).as_bytes());
     }
@@ -260,25 +265,27 @@ fn render(cases: &[(Stat, Case)]) -> String {
     s
 }
 
-/// The index's lines by id; empty when the file is missing, not ours or from another version.
-fn load(path: &Path) -> HashMap<String, (Stat, Case)> {
+/// The index's lines by id (empty when the file is missing, not ours or from another
+/// version), and whether a file of ours was there.
+fn load(path: &Path) -> (HashMap<String, (Stat, Case)>, bool) {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
-        return HashMap::new();
+        return (HashMap::new(), false);
     };
     if !meta.is_file() || meta.len() > MAX_SESSION_BYTES {
-        return HashMap::new();
+        return (HashMap::new(), false);
     }
     let Ok(text) = std::fs::read_to_string(path) else {
-        return HashMap::new();
+        return (HashMap::new(), true);
     };
     let mut lines = text.lines();
     if lines.next() != Some(first_line().as_str()) {
-        return HashMap::new();
+        return (HashMap::new(), true);
     }
-    lines
+    let known = lines
         .filter_map(parse_line)
         .map(|(stat, case)| (case.summary.id.clone(), (stat, case)))
-        .collect()
+        .collect();
+    (known, true)
 }
 
 fn parse_line(line: &str) -> Option<(Stat, Case)> {
