@@ -206,7 +206,7 @@ fn the_start_list_and_an_unknown_resume_stop_too() {
     let dir = tempfile::tempdir().unwrap();
     let ctx = context(dir.path());
     run(&ctx, None, &lines(&["Test claimant A", "quit"]));
-    let (out, ended) = run_strict(&ctx, None, &lines(&["7", "1"]));
+    let (out, ended) = run_strict(&ctx, None, &lines(&["Nobody", "1"]));
     assert_eq!(ended, Ended::Stopped { line: 1 }, "{}", out.stdout);
     assert!(out.stdout.contains("Type the number of a session"));
     assert!(
