@@ -60,6 +60,42 @@ pub enum Format {
     Json,
 }
 
+/// `export` formats: the statement's, and the deadlines as a calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A statement in Markdown.
+    Markdown,
+    /// A statement in plain text.
+    Text,
+    /// Everything, for other programs.
+    Json,
+    /// The deadlines still to come, as calendar events (iCalendar) for Outlook or Google.
+    Ics,
+}
+
+impl ExportFormat {
+    /// The statement format, or `None` for the calendar.
+    pub const fn statement(self) -> Option<Format> {
+        match self {
+            ExportFormat::Markdown => Some(Format::Markdown),
+            ExportFormat::Text => Some(Format::Text),
+            ExportFormat::Json => Some(Format::Json),
+            ExportFormat::Ics => None,
+        }
+    }
+}
+
+/// `due` formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DueFormat {
+    /// A table to read.
+    Text,
+    /// An array of objects, for other programs.
+    Json,
+    /// Calendar events (iCalendar) for Outlook or Google Calendar.
+    Ics,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -76,10 +112,19 @@ pub enum Command {
         reference: String,
         /// The format.
         #[arg(long, value_enum, default_value = "markdown")]
-        format: Format,
+        format: ExportFormat,
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Every session's next deadline, soonest first: reconsideration, appeal and later steps.
+    Due {
+        /// Deadlines up to this many days ahead (and passed up to this many days ago).
+        #[arg(long, value_name = "DAYS", default_value_t = crate::caseload::DEFAULT_WITHIN_DAYS)]
+        within: i64,
+        /// The format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DueFormat,
     },
     /// Print the outcome of a session file (written by this program or by hand).
     Assess {
@@ -138,6 +183,14 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "Every saved session, most recently changed first.",
     ),
     (
+        "esa-interview due --within 14",
+        "Every claimant's next deadline in the next two weeks, soonest first.",
+    ),
+    (
+        "esa-interview due --within 400 --format ics",
+        "The caseload's deadlines as calendar events for Outlook or Google.",
+    ),
+    (
         "esa-interview export C-1042 --format text --output statement.txt",
         "Write the claimant's statement to a file only you can read.",
     ),
@@ -172,7 +225,8 @@ pub const EXIT_STATUSES: &[(&str, &[&str])] = &[
         &[
             "A session, file or terminal could not be used: a reference or file",
             "not found, a session file that cannot be read, problems found by",
-            "check-content, a session purge could not delete, a terminal lost.",
+            "check-content, a session purge could not delete, a terminal lost,",
+            "a line of piped plain-mode input refused (the run stops there).",
         ],
     ),
     (

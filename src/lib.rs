@@ -4,6 +4,7 @@
 //! front ends. The binary in `main.rs` only wires these together.
 
 pub mod app;
+pub mod caseload;
 pub mod cli;
 pub mod content;
 pub mod interview;

@@ -1,7 +1,6 @@
 //! The binary: parse arguments, read the clock once, choose what to run, map errors to exit
 //! codes. Everything else lives in the library.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,8 +21,12 @@ fn main() -> ExitCode {
         Some(Command::CheckContent { dir }) => {
             return check_content(dir.clone().or(cli.content.clone()).as_deref());
         }
-        Some(Command::Completions { shell }) => return print(&manual::completions(*shell)),
-        Some(Command::Manpage { date }) => return print(manual::man_page(date).as_bytes()),
+        Some(Command::Completions { shell }) => {
+            return shell::out::print(&manual::completions(*shell));
+        }
+        Some(Command::Manpage { date }) => {
+            return shell::out::print(manual::man_page(date).as_bytes());
+        }
         _ => {}
     }
     let content = match load_content(cli.content.as_deref()) {
@@ -88,6 +91,7 @@ fn run(cli: &Cli, ctx: &Context) -> ExitCode {
         None => interactive(cli, ctx, None),
         Some(Command::Resume { reference }) => interactive(cli, ctx, Some(reference)),
         Some(Command::List) => shell::list(ctx),
+        Some(Command::Due { within, format }) => shell::due(ctx, *within, *format),
         Some(Command::Export {
             reference,
             format,
@@ -114,8 +118,23 @@ fn interactive(cli: &Cli, ctx: &Context, resume: Option<&str>) -> ExitCode {
                 eprintln!("esa-interview: cannot watch for hang-ups: {e}");
             }
             let stdin = std::io::stdin();
-            plain::run(stdin.lock(), std::io::stdout(), ctx, resume, reason)
-                .map_err(|e| e.to_string())
+            let options = plain::Options::for_this_process(reason);
+            match plain::run_with(
+                stdin.lock(),
+                std::io::stdout(),
+                ctx,
+                resume,
+                reason,
+                options,
+            ) {
+                Ok(plain::Ended::Finished) => Ok(()),
+                // Said in full on standard output; the status tells a script it stopped.
+                Ok(plain::Ended::Stopped { line }) => {
+                    eprintln!("esa-interview: stopped: line {line} of the input was refused");
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => Err(e.to_string()),
+            }
         }
         None => tui::run(ctx, resume),
     };
@@ -123,20 +142,6 @@ fn interactive(cli: &Cli, ctx: &Context, resume: Option<&str>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("esa-interview: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Writes generated text (a completion script, the manual page) to standard output; a closed
-/// pipe is not an error worth a message.
-fn print(bytes: &[u8]) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("esa-interview: cannot write to standard output: {e}");
             ExitCode::FAILURE
         }
     }

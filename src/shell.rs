@@ -4,13 +4,18 @@
 //! Exit status: 0 done, 1 a session or file could not be used, 2 the command was wrong.
 //! Depends on `store`, `report` and the run `Context`.
 
+mod due;
+pub mod out;
+
+pub use due::{days_left_words, due};
+
 use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
 use crate::app::Context;
-use crate::cli::Format;
+use crate::cli::ExportFormat;
 use crate::content::Content;
 use crate::interview::evaluate;
 use crate::report::{self, assess};
@@ -36,11 +41,13 @@ pub fn list(ctx: &Context) -> ExitCode {
         println!("No sessions in {}.", ctx.store.dir().display());
         return ExitCode::SUCCESS;
     }
-    println!("{:<10}  {:<16}  REFERENCE", "ID", "LAST CHANGED");
-    for s in &sessions {
-        println!("{}", list_line(ctx, s));
-    }
-    ExitCode::SUCCESS
+    out::emit(|out| {
+        writeln!(out, "{:<10}  {:<16}  REFERENCE", "ID", "LAST CHANGED")?;
+        for s in &sessions {
+            writeln!(out, "{}", list_line(ctx, s))?;
+        }
+        Ok(())
+    })
 }
 
 fn list_line(ctx: &Context, s: &Summary) -> String {
@@ -58,7 +65,12 @@ fn list_line(ctx: &Context, s: &Summary) -> String {
 }
 
 /// `esa-interview export REF --format F [--output FILE]`.
-pub fn export(ctx: &Context, reference: &str, format: Format, output: Option<&Path>) -> ExitCode {
+pub fn export(
+    ctx: &Context,
+    reference: &str,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> ExitCode {
     warn_about_store(ctx);
     let handle = match ctx
         .store
@@ -68,12 +80,12 @@ pub fn export(ctx: &Context, reference: &str, format: Format, output: Option<&Pa
         Ok(h) => h,
         Err(e) => return fail(&e.to_string()),
     };
-    let text = report::render(&handle.session, &ctx.content, ctx.today, format);
+    let text = match format.statement() {
+        Some(f) => report::render(&handle.session, &ctx.content, ctx.today, f),
+        None => report::calendar(&handle.id, &handle.session, &ctx.content, ctx.today),
+    };
     match output {
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+        None => out::print(text.as_bytes()),
         Some(path) => match report::write_private(path, &text) {
             Ok(()) => {
                 eprintln!("Wrote {} (readable by you only).", path.display());

@@ -166,7 +166,7 @@ fn the_manual_page_has_every_command_the_examples_and_the_exit_statuses() {
             "status {code}"
         );
     }
-    assert!(plain.contains("One of: markdown, text, json."));
+    assert!(plain.contains("One of: markdown, text, json, ics."));
 }
 
 #[test]
@@ -220,7 +220,11 @@ fn bash_completes_commands_their_options_and_their_values() {
     assert!(purge.contains(&"--dry-run".to_string()), "{purge:?}");
     assert_eq!(
         bash_offers(&script, &["esa-interview", "export", "C-1", "--format", ""]),
-        ["markdown", "text", "json"]
+        ["markdown", "text", "json", "ics"]
+    );
+    assert_eq!(
+        bash_offers(&script, &["esa-interview", "due", "--format", ""]),
+        ["text", "json", "ics"]
     );
     let shells = bash_offers(&script, &["esa-interview", "completions", ""]);
     assert!(

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::caseload::ics;
 use crate::cli::Format;
 use crate::content::Content;
 use crate::interview::{Evaluation, Session, evaluate};
@@ -40,6 +41,15 @@ pub fn render_evaluated(
         Format::Text => text::render(&statement::build(session, content, e)),
         Format::Json => json::render(session, content, e),
     }
+}
+
+/// The session's deadlines still to come as iCalendar events; `id` (the session's) makes each
+/// event's UID, so importing a later export updates the events instead of adding twins.
+/// Stamped with the evaluation's day, so the file depends on nothing else.
+pub fn calendar(id: &str, session: &Session, content: &Content, today: NaiveDate) -> String {
+    let e = evaluate(session, content, today);
+    let events = ics::session_events(id, &session.reference, &e.deadlines);
+    ics::calendar(&events, today.and_time(chrono::NaiveTime::MIN).and_utc())
 }
 
 /// The file extension of a format.

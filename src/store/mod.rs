@@ -10,6 +10,7 @@ pub mod atomic;
 mod error;
 mod handle;
 mod header;
+pub mod index;
 pub mod lock;
 mod perms;
 pub mod purge;
@@ -29,6 +30,7 @@ use lock::{Lock, LockError};
 
 pub use error::{StoreError, Summary};
 pub use handle::{Handle, to_text};
+pub use index::Case;
 
 /// Environment variable that overrides the data folder (for tests and shared machines).
 pub const DATA_DIR_ENV: &str = "ESA_INTERVIEW_DATA_DIR";
@@ -60,31 +62,6 @@ pub(crate) fn io_error(
 ) -> impl FnOnce(std::io::Error) -> StoreError {
     let path = path.to_path_buf();
     move |source| StoreError::Io { what, path, source }
-}
-
-/// Reads the files' headers, on up to four threads for a large folder: listing is most of what
-/// the start screen does before its first frame (the scale benchmark: 10,000 sessions).
-fn summaries(files: &[(PathBuf, String)]) -> Vec<Summary> {
-    let read = |chunk: &[(PathBuf, String)]| -> Vec<Summary> {
-        chunk
-            .iter()
-            .map(|(path, id)| header::summary(path, id))
-            .collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if threads < 2 || files.len() < 512 {
-        return read(files);
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(files.len().div_ceil(threads))
-            .map(|chunk| s.spawn(move || read(chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// True for an id that names a file in the folder and nothing outside it.
@@ -141,20 +118,30 @@ impl Store {
 
     /// Every session, most recently changed first; unreadable files are listed with the problem.
     pub fn list(&self) -> Vec<Summary> {
+        self.cases().into_iter().map(|c| c.summary).collect()
+    }
+
+    /// Every session with its decision's dates (for the caseload), most recently changed
+    /// first, from the folder's index where a file is unchanged since it was indexed.
+    pub fn cases(&self) -> Vec<Case> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let files: Vec<(PathBuf, String)> = entries
+        let files: Vec<(PathBuf, String, std::fs::Metadata)> = entries
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
                 let id = name.strip_suffix(".toml")?;
-                valid_id(id).then(|| (e.path(), id.to_string()))
+                let meta = e.metadata().ok()?;
+                valid_id(id).then(|| (e.path(), id.to_string(), meta))
             })
             .collect();
-        let mut out = summaries(&files);
-        out.sort_by(|a, b| b.changed.cmp(&a.changed).then_with(|| a.id.cmp(&b.id)));
+        let mut out = index::cases(&self.dir, files, true);
+        out.sort_by(|a, b| {
+            let (a, b) = (&a.summary, &b.summary);
+            b.changed.cmp(&a.changed).then_with(|| a.id.cmp(&b.id))
+        });
         out
     }
 

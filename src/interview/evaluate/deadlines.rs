@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::content::Content;
 use crate::content::date::Date;
-use crate::interview::session::Session;
+use crate::interview::session::{Decision, Session};
 use crate::rules::calendar::Jurisdiction;
 use crate::rules::deadlines::{
     DecisionFacts, Input, InputProblem, Reckoning, StepId, StepState, Timeline, Urgency,
@@ -115,6 +115,18 @@ impl Deadlines {
         self.step(id).last_day
     }
 
+    /// The step due now, while its clock runs (passed or not) or it cannot be counted: the
+    /// routes screen's "Now" and the caseload's next deadline. `None` once every step is done
+    /// or none has started.
+    pub fn next(&self) -> Option<&Deadline> {
+        let step = self.step(self.due_now?);
+        matches!(
+            step.status,
+            StepStatus::Running(_) | StepStatus::CannotCount
+        )
+        .then_some(step)
+    }
+
     /// The steps to flag on every screen and in exports.
     pub fn alerts(&self) -> impl Iterator<Item = &Deadline> {
         self.steps.iter().filter(|s| s.needs_warning())
@@ -122,8 +134,7 @@ impl Deadlines {
 }
 
 /// The session's decision dates as the rules take them.
-fn facts(session: &Session) -> DecisionFacts {
-    let d = &session.decision;
+fn facts(d: &Decision) -> DecisionFacts {
     let date = |x: Option<Date>| x.map(|d| d.0);
     DecisionFacts {
         decision_date: date(d.decision_date),
@@ -138,9 +149,15 @@ fn facts(session: &Session) -> DecisionFacts {
 
 /// Counts the session's timeline from `today`.
 pub fn evaluate(session: &Session, content: &Content, today: NaiveDate) -> Deadlines {
-    let facts = facts(session);
-    let jurisdiction = session
-        .decision
+    of_decision(&session.decision, content, today)
+}
+
+/// The timeline from the decision table alone: what `evaluate` gives for any session holding
+/// it, so the caseload can count a session's deadlines from its indexed decision without
+/// reading the rest of the file.
+pub fn of_decision(decision: &Decision, content: &Content, today: NaiveDate) -> Deadlines {
+    let facts = facts(decision);
+    let jurisdiction = decision
         .jurisdiction
         .as_deref()
         .and_then(Jurisdiction::from_id);

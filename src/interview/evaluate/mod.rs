@@ -20,7 +20,7 @@ use crate::rules::provenance::MissingFigure;
 
 use super::session::Session;
 
-pub use deadlines::{Deadline, Deadlines, Marker, StepStatus};
+pub use deadlines::{Deadline, Deadlines, Marker, StepStatus, of_decision as deadlines_of};
 pub use eligibility::{Phase, RaisedFlag, Rates, RatesPeriod};
 pub use tally::{Tally, TallyLine, descriptor_label, lcwra_label};
 pub use wca::Wca;
