@@ -335,10 +335,23 @@ fn activity3(
     let implied: Vec<(String, Option<Spanned<String>>)> = a
         .descriptor
         .iter()
-        .map(|d| (d.get_ref().id.get_ref().clone(), d.get_ref().implies.clone()))
+        .map(|d| {
+            (
+                d.get_ref().id.get_ref().clone(),
+                d.get_ref().implies.clone(),
+            )
+        })
         .collect();
     if let Some(s2) = s2 {
-        twins(file, &a.id, a.mirrors.as_ref(), a.gives_lcw, &implied, s2, diags);
+        twins(
+            file,
+            &a.id,
+            a.mirrors.as_ref(),
+            a.gives_lcw,
+            &implied,
+            s2,
+            diags,
+        );
     }
     let descriptors = descriptors3(file, &a.id, a.descriptor, seen, diags);
     if descriptors.is_empty() {
@@ -460,7 +473,10 @@ fn twins(
                 .map(|x| (a, x))
         });
         let problem = match found {
-            None => Some(format!("implies `{}`, which is not a Schedule 2 descriptor id", twin.get_ref())),
+            None => Some(format!(
+                "implies `{}`, which is not a Schedule 2 descriptor id",
+                twin.get_ref()
+            )),
             Some((a, _)) if mirrors.map(Spanned::get_ref) != Some(&a.id) => Some(format!(
                 "implies `{}`, which is not in the activity this paragraph mirrors",
                 twin.get_ref()

@@ -5,6 +5,7 @@
 
 use crate::content::Content;
 use crate::rules::wca::{Assessment, Caution, Group, LcwBasis, Part};
+use std::fmt::Write as _;
 
 /// One scoring activity in the tally.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,12 +88,12 @@ pub fn build(a: &Assessment, content: &Content) -> Tally {
                 let mut said = format!("{p} points (at least {} needed)", a.threshold);
                 for s in a.activities.iter().filter(|s| s.implied_by.is_some()) {
                     let by = s.implied_by.as_deref().unwrap_or_default();
-                    said.push_str(&format!(
+                    let _ = write!(said,
                         "; {} of them from Schedule 2 descriptor {}, which applies because Schedule 3 {} does",
                         s.points,
                         descriptor_label(&s.counted, content),
                         lcwra_label(by, content)
-                    ));
+                    );
                 }
                 said
             }
@@ -155,7 +156,7 @@ fn caution(c: &Caution, content: &Content) -> String {
                     .lcwra
                     .as_ref()
                     .map_or(String::new(), |s| format!(" ({})", s.provision));
-                said.push_str(&format!(" {}{own} gives only that:", r.title));
+                let _ = write!(said, " {}{own} gives only that:", r.title);
                 match r.lcw_counterpart.as_deref().and_then(|c| wca.route(c)) {
                     Some(c) => {
                         let law = c
@@ -163,12 +164,15 @@ fn caution(c: &Caution, content: &Content) -> String {
                             .lcw
                             .as_ref()
                             .map_or(String::new(), |s| format!(", {}", s.provision));
-                        said.push_str(&format!(
+                        let _ = write!(
+                            said,
                             " check the points, or {}{law}.",
                             c.title.to_lowercase()
-                        ));
+                        );
                     }
-                    None => said.push_str(" check the points, or a route that gives limited capability for work."),
+                    None => said.push_str(
+                        " check the points, or a route that gives limited capability for work.",
+                    ),
                 }
             }
             said

@@ -5,6 +5,7 @@ use crate::content::Content;
 use crate::content::wca::Route;
 use crate::interview::session::Session;
 use crate::rules::wca::{Assessment, Part};
+use std::fmt::Write as _;
 
 use super::{ActivityScreen, Choice};
 use crate::interview::evaluate::lcwra_label;
@@ -67,11 +68,9 @@ fn lcwra_choice(id: &str, text: &str, session: &Session, content: &Content) -> C
             .wca
             .descriptor(twin)
             .map_or(twin.to_string(), |(_, d)| d.letter.clone());
-        remark.push_str(&format!(
-            "; ({letter}) applies with it (15 points)"
-        ));
+        let _ = write!(remark, "; ({letter}) applies with it (15 points)");
         if chosen && !session.is_chosen(twin) {
-            remark.push_str(&format!(": choose ({letter}) as well"));
+            let _ = write!(remark, ": choose ({letter}) as well");
         }
     }
     Choice {
