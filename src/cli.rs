@@ -225,7 +225,8 @@ pub const EXIT_STATUSES: &[(&str, &[&str])] = &[
         &[
             "A session, file or terminal could not be used: a reference or file",
             "not found, a session file that cannot be read, problems found by",
-            "check-content, a session purge could not delete, a terminal lost.",
+            "check-content, a session purge could not delete, a terminal lost,",
+            "a line of piped plain-mode input refused (the run stops there).",
         ],
     ),
     (

@@ -118,8 +118,23 @@ fn interactive(cli: &Cli, ctx: &Context, resume: Option<&str>) -> ExitCode {
                 eprintln!("esa-interview: cannot watch for hang-ups: {e}");
             }
             let stdin = std::io::stdin();
-            plain::run(stdin.lock(), std::io::stdout(), ctx, resume, reason)
-                .map_err(|e| e.to_string())
+            let options = plain::Options::for_this_process(reason);
+            match plain::run_with(
+                stdin.lock(),
+                std::io::stdout(),
+                ctx,
+                resume,
+                reason,
+                options,
+            ) {
+                Ok(plain::Ended::Finished) => Ok(()),
+                // Said in full on standard output; the status tells a script it stopped.
+                Ok(plain::Ended::Stopped { line }) => {
+                    eprintln!("esa-interview: stopped: line {line} of the input was refused");
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => Err(e.to_string()),
+            }
         }
         None => tui::run(ctx, resume),
     };

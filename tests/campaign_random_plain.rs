@@ -259,7 +259,10 @@ fn run(groups: Vec<Vec<Vec<u8>>>, width: Option<usize>) -> u64 {
                 checked: 0,
                 width,
             };
-            let options = plain::Options { width };
+            let options = plain::Options {
+                width,
+                ..plain::Options::default()
+            };
             plain::run_with(typist, said.clone(), &ctx, None, PlainReason::Flag, options)
                 .expect("the conversation ends without an I/O error");
             let all = String::from_utf8(said.0.borrow().clone()).unwrap();

@@ -34,7 +34,7 @@ fn many(n: usize) -> (tempfile::TempDir, Context) {
 fn plain_run(ctx: &Context, lines: &[&str]) -> String {
     let input = lines.join("\n") + "\n";
     let mut out = Vec::new();
-    let options = plain::Options { width: None };
+    let options = plain::Options::default();
     plain::run_with(
         input.as_bytes(),
         &mut out,

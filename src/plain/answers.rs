@@ -119,7 +119,7 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
         } else {
             self.save_note(vm.note.key.clone(), &lines)?
         };
-        if ended {
+        if ended && !self.io.stopped() {
             self.end_of_input()?;
             return Ok(Flow::Done);
         }

@@ -8,12 +8,17 @@ use std::io::{self, BufRead, Write};
 use crate::interview::{Action, Outcome};
 use crate::open_session::{SaveFailure, SaveProblem};
 
+use crate::interview::view::Screen;
+
 use super::convo::{Convo, Flow};
+use super::items::{Item, items};
 use super::prompt::Ask;
+use super::speak::stage_label;
 use super::status;
 
 impl<R: BufRead, W: Write> Convo<'_, R, W> {
-    /// Says an error and asks the question again.
+    /// Says an error and asks the question again; with strict input (not a terminal), says
+    /// where the run stops instead, saves and ends it.
     pub(super) fn error(&mut self, message: &str) -> io::Result<Flow> {
         let message = message.trim_end();
         let stop = if message.ends_with(['.', '?', '!']) {
@@ -21,8 +26,40 @@ impl<R: BufRead, W: Write> Convo<'_, R, W> {
         } else {
             "."
         };
-        self.io.say(&format!("Error: {message}{stop}"))?;
+        let asked = self.asked();
+        if self.io.refuse(&format!("Error: {message}{stop}"), &asked)? {
+            self.save("Saved")?;
+            return Ok(Flow::Done);
+        }
         Ok(Flow::Ask(Ask::Again))
+    }
+
+    /// The prompt a line was typed at, in words: the stage, and the question, NI record entry
+    /// or activity being asked.
+    fn asked(&self) -> String {
+        let vm = self.vm();
+        let stage = stage_label(&vm);
+        let all = items(&vm).unwrap_or_default();
+        match (all.get(self.focus), &vm.screen) {
+            (Some(Item::Question(f)), _) => format!(
+                "{stage} Question {} of {}: {}",
+                self.focus + 1,
+                all.len(),
+                f.text
+            ),
+            (Some(Item::Entry { row, field, .. }), _) => format!(
+                "{stage} Question {} of {}: Tax year {}: {}.",
+                self.focus + 1,
+                all.len(),
+                row.tax_year,
+                field.label()
+            ),
+            (None, Screen::Activity(a)) => vm.place.activity_label.clone().map_or_else(
+                || format!("{stage} Activity {} of {}: {}.", a.number, a.count, a.title),
+                |l| format!("{stage} {l}."),
+            ),
+            _ => stage,
+        }
     }
 
     /// Applies actions through the open session (all or none; a read-only session refuses a

@@ -38,15 +38,21 @@ pub fn classify(line: &str, yes_no: bool) -> Input<'_> {
     }
 }
 
-/// Reads lines one at a time.
+/// Reads lines one at a time, counting them (a refused line is named by its number).
 pub struct Lines<R: BufRead> {
     r: R,
+    read: usize,
 }
 
 impl<R: BufRead> Lines<R> {
     /// Wraps a reader.
     pub fn new(r: R) -> Self {
-        Lines { r }
+        Lines { r, read: 0 }
+    }
+
+    /// How many lines have been read: the number of the last one, counting from 1.
+    pub fn count(&self) -> usize {
+        self.read
     }
 
     /// The next line without its line ending or control characters; None at end of input.
@@ -55,6 +61,7 @@ impl<R: BufRead> Lines<R> {
         if self.r.read_until(b'\n', &mut bytes)? == 0 {
             return Ok(None);
         }
+        self.read += 1;
         let text = String::from_utf8_lossy(&bytes);
         Ok(Some(
             text.chars()
@@ -105,5 +112,6 @@ mod tests {
         assert_eq!(l.next_line().unwrap().as_deref(), Some("two\u{fffd}"));
         assert_eq!(l.next_line().unwrap().as_deref(), Some("last"));
         assert_eq!(l.next_line().unwrap(), None);
+        assert_eq!(l.count(), 3);
     }
 }

@@ -17,6 +17,14 @@ use super::input::{Input, classify};
 const START_HELP: &str = "Help: type the number of a saved session to resume it, or its \
     claimant reference; new to start a new session; or quit to leave.";
 
+/// The start's questions, named when a refused line stops a strict run.
+const LIST_QUESTION: &str =
+    "Question: Type the number of a session to resume it, or new to start a new session.";
+const REFERENCE_QUESTION: &str = "Question: What is the claimant's reference for the new \
+    session? Type a name or your own reference; it is saved with the session.";
+const READ_ONLY_QUESTION: &str = "Question: Open it read-only, to look at every answer without \
+    changing anything? Answer yes or no.";
+
 const REFERENCE_HELP: &str = "Help: type the claimant's reference (a name or your own \
     reference, which is saved with the session), or quit to leave. Once the session is open, \
     help lists every command.";
@@ -31,6 +39,9 @@ pub fn start<R: BufRead, W: Write>(
         return Ok(Some(handle));
     }
     loop {
+        if io.stopped() {
+            return nothing_saved(io);
+        }
         let sessions = ctx.store.list();
         if sessions.is_empty() {
             io.say("There are no saved sessions yet, so a new one starts.")?;
@@ -45,11 +56,14 @@ pub fn start<R: BufRead, W: Write>(
             Choice::New => return create(io, ctx),
             Choice::Quit => return nothing_saved(io),
             Choice::Open(id) => {
-                if let Some(handle) = open(io, ctx, &id)? {
+                if let Some(handle) = open(io, ctx, &id, LIST_QUESTION)? {
                     return Ok(Some(handle));
                 }
             }
             Choice::Say(text) => io.say(&text)?,
+            Choice::Refuse(text) => {
+                io.refuse(&text, LIST_QUESTION)?;
+            }
         }
     }
 }
@@ -63,12 +77,14 @@ fn resume_given<R: BufRead, W: Write>(
     let Some(reference) = resume else {
         return Ok(None);
     };
+    let asked = format!("resume {reference}.");
     if let Some(id) = ctx.store.find(reference) {
-        return open(io, ctx, &id);
+        return open(io, ctx, &id, &asked);
     }
-    io.say(&format!(
-        "Error: no saved session has the reference {reference}."
-    ))?;
+    io.refuse(
+        &format!("Error: no saved session has the reference {reference}."),
+        &asked,
+    )?;
     Ok(None)
 }
 
@@ -95,9 +111,7 @@ fn say_list<R: BufRead, W: Write>(io: &mut Io<R, W>, sessions: &[Summary]) -> io
     } else {
         ""
     };
-    io.say(&format!(
-        "Question: Type the number of a session to resume it, or new to start a new session.{find}"
-    ))
+    io.say(&format!("{LIST_QUESTION}{find}"))
 }
 
 enum Choice {
@@ -105,6 +119,8 @@ enum Choice {
     Quit,
     Open(String),
     Say(String),
+    /// The line is refused: this error is said (and stops a strict run).
+    Refuse(String),
 }
 
 fn choose(line: &str, sessions: &[Summary], ctx: &Context) -> Choice {
@@ -112,7 +128,7 @@ fn choose(line: &str, sessions: &[Summary], ctx: &Context) -> Choice {
         Input::Command(c, _) if c.id == CommandId::Quit => return Choice::Quit,
         Input::Command(c, _) if c.id == CommandId::Help => return Choice::Say(START_HELP.into()),
         Input::Empty | Input::Command(..) => {
-            return Choice::Say(format!(
+            return Choice::Refuse(format!(
                 "Error: no session is open yet: type a number from 1 to {}, or new. Type help \
                  for more.",
                 sessions.len()
@@ -129,7 +145,7 @@ fn choose(line: &str, sessions: &[Summary], ctx: &Context) -> Choice {
         .and_then(|n| n.checked_sub(1))
         .and_then(|i| sessions.get(i));
     match (picked, ctx.store.find(t)) {
-        (Some(s), _) if s.problem.is_some() => Choice::Say(format!(
+        (Some(s), _) if s.problem.is_some() => Choice::Refuse(format!(
             "Error: session {} cannot be read, so it cannot be resumed here.",
             s.id
         )),
@@ -148,7 +164,7 @@ fn found_by_part(t: &str, sessions: &[Summary]) -> Choice {
         .filter(|(_, s)| s.problem.is_none() && s.matches(t))
         .collect();
     match found.as_slice() {
-        [] => Choice::Say(format!(
+        [] => Choice::Refuse(format!(
             "Error: \"{t}\" is not a number from 1 to {} or a saved reference. Type new to \
              start a new session.",
             sessions.len()
@@ -196,27 +212,34 @@ fn nothing_saved<R: BufRead, W: Write>(io: &mut Io<R, W>) -> io::Result<Option<H
 /// Asks for a claimant reference and creates the session.
 fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<Option<Handle>> {
     loop {
+        if io.stopped() {
+            return nothing_saved(io);
+        }
         io.blank()?;
-        io.say(
-            "Question: What is the claimant's reference for the new session? Type a name or \
-             your own reference; it is saved with the session.",
-        )?;
+        io.say(REFERENCE_QUESTION)?;
         let Some(line) = io.read()? else {
             return nothing_saved(io);
         };
         let reference = match classify(&line, false) {
             Input::Command(c, _) if c.id == CommandId::Quit => return nothing_saved(io),
+            Input::Command(c, _) if c.id == CommandId::Help => {
+                io.say(REFERENCE_HELP)?;
+                continue;
+            }
             Input::Text(t) => t.to_string(),
             other => {
-                io.say(&not_a_reference(&other))?;
+                io.refuse(&not_a_reference(&other), REFERENCE_QUESTION)?;
                 continue;
             }
         };
         if ctx.store.find(&reference).is_some() {
-            io.say(&format!(
-                "Error: a saved session already has the reference {reference}. Type another \
-                 reference, or quit and resume that session."
-            ))?;
+            io.refuse(
+                &format!(
+                    "Error: a saved session already has the reference {reference}. Type \
+                     another reference, or quit and resume that session."
+                ),
+                REFERENCE_QUESTION,
+            )?;
             continue;
         }
         return match ctx.store.create(&reference, ctx.today, ctx.clock.now()) {
@@ -236,10 +259,9 @@ fn create<R: BufRead, W: Write>(io: &mut Io<R, W>, ctx: &Context) -> io::Result<
     }
 }
 
-/// What to say when a line at the reference prompt is not a reference.
+/// Why a line at the reference prompt is not a reference.
 fn not_a_reference(input: &Input) -> String {
     match input {
-        Input::Command(c, _) if c.id == CommandId::Help => REFERENCE_HELP.to_string(),
         Input::Command(c, _) => format!(
             "Error: no session is open yet, so {} cannot be used: type the claimant's \
              reference, or quit to leave.",
@@ -253,10 +275,12 @@ fn not_a_reference(input: &Input) -> String {
 
 /// Opens a session for changes; if another process has it, says who and since when and offers
 /// to open it read-only. None when it cannot be opened or the adviser declines.
+/// `asked` is what the line that chose it was typed at, named if a strict run stops here.
 fn open<R: BufRead, W: Write>(
     io: &mut Io<R, W>,
     ctx: &Context,
     id: &str,
+    asked: &str,
 ) -> io::Result<Option<Handle>> {
     let why = match open_for_changes(ctx, id) {
         Ok(handle) => return opened(io, handle),
@@ -268,7 +292,7 @@ fn open<R: BufRead, W: Write>(
             format!("Error: changes to this session cannot be saved here: {reason}.")
         }
         Err(OpenRefusal::Unusable(e)) => {
-            io.say(&format!("Error: the session cannot be opened: {e}."))?;
+            io.refuse(&format!("Error: the session cannot be opened: {e}."), asked)?;
             return Ok(None);
         }
     };
@@ -287,7 +311,7 @@ fn read_only<R: BufRead, W: Write>(
     match ctx.store.open_session(id, Access::ReadOnly) {
         Ok(handle) => opened(io, handle),
         Err(e) => {
-            io.say(&format!("Error: {e}."))?;
+            io.refuse(&format!("Error: {e}."), READ_ONLY_QUESTION)?;
             Ok(None)
         }
     }
@@ -309,16 +333,17 @@ fn opened<R: BufRead, W: Write>(io: &mut Io<R, W>, handle: Handle) -> io::Result
 fn read_only_wanted<R: BufRead, W: Write>(io: &mut Io<R, W>) -> io::Result<bool> {
     loop {
         io.blank()?;
-        io.say(
-            "Question: Open it read-only, to look at every answer without changing anything? \
-             Answer yes or no.",
-        )?;
+        io.say(READ_ONLY_QUESTION)?;
         let Some(line) = io.read()? else {
             return Ok(false);
         };
         match parse_yes_no(&line) {
             Ok(yes) => return Ok(yes),
-            Err(_) => io.say("Error: answer yes or no (y or n).")?,
+            Err(_) => {
+                if io.refuse("Error: answer yes or no (y or n).", READ_ONLY_QUESTION)? {
+                    return Ok(false);
+                }
+            }
         }
     }
 }

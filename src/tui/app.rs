@@ -134,7 +134,7 @@ impl<'c> App<'c> {
             Mode::Interview(it) => it.paste(text),
             Mode::Start(s) => {
                 if s.is_typing() {
-                    s.reference.paste(text);
+                    s.field_mut().paste(text);
                 }
             }
         }

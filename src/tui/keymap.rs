@@ -82,6 +82,7 @@ pub fn typing_command(ev: &KeyEvent) -> Option<CommandId> {
         id,
         CommandId::Close
             | CommandId::Choose
+            | CommandId::Down
             | CommandId::FocusNext
             | CommandId::FocusPrevious
             | CommandId::Save

@@ -207,24 +207,26 @@ impl Start {
                 self.date = LineEdit::new(&ctx.today.format("%d/%m/%Y").to_string());
             }
             Some(CommandId::Close) => self.reference = LineEdit::default(),
-            _ => match keymap::command(ev) {
-                Some(CommandId::Down) if !self.filtered().is_empty() => {
-                    self.focus = StartFocus::List(0);
+            Some(CommandId::Down) if !self.filtered().is_empty() => {
+                self.focus = StartFocus::List(0);
+            }
+            _ => {
+                if let Some(k) = keymap::edit_key(ev) {
+                    self.field_mut().apply(&k);
+                    self.message = None;
                 }
-                _ => {
-                    if let Some(k) = keymap::edit_key(ev) {
-                        let field = if on_date {
-                            &mut self.date
-                        } else {
-                            &mut self.reference
-                        };
-                        field.apply(&k);
-                        self.message = None;
-                    }
-                }
-            },
+            }
         }
         StartEvent::Stay
+    }
+
+    /// The field that has the focus (the reference unless the date has it).
+    pub fn field_mut(&mut self) -> &mut LineEdit {
+        if self.focus == StartFocus::Date {
+            &mut self.date
+        } else {
+            &mut self.reference
+        }
     }
 
     fn list_key(&mut self, ev: &KeyEvent, ctx: &Context) -> StartEvent {

@@ -164,7 +164,7 @@ pub fn temp_files(dir: &Path) -> Vec<String> {
 pub fn plain_run(ctx: &Context, lines: &[&str]) -> String {
     let input = lines.join("\n") + "\n";
     let mut out = Vec::new();
-    let options = plain::Options { width: None };
+    let options = plain::Options::default();
     let _ = plain::run_with(
         input.as_bytes(),
         &mut out,

@@ -135,6 +135,36 @@ pub fn run(ctx: &Context, resume: Option<&str>, lines: &[String]) -> Run {
     )
 }
 
+/// Runs over typed lines as a script piped in does: strict, so a refused line stops the run.
+/// Returns how it ended with what was said.
+pub fn run_strict(ctx: &Context, resume: Option<&str>, lines: &[String]) -> (Run, plain::Ended) {
+    let shared = Rc::new(RefCell::new((Vec::new(), String::new())));
+    let script = Script {
+        lines: lines
+            .iter()
+            .map(|l| format!("{l}\n").into_bytes())
+            .collect(),
+        current: Vec::new(),
+        pos: 0,
+        ended: false,
+        shared: Rc::clone(&shared),
+    };
+    let options = plain::Options {
+        strict: true,
+        ..plain::Options::default()
+    };
+    let out = Shared(Rc::clone(&shared));
+    let ended = plain::run_with(script, out, ctx, resume, PlainReason::NotATerminal, options)
+        .expect("the conversation ends without an I/O error");
+    let (stdout, transcript) = shared.borrow().clone();
+    let stdout = String::from_utf8(stdout).expect("output is UTF-8");
+    let run = Run {
+        stdout: steady(ctx, &stdout),
+        transcript: steady(ctx, &transcript),
+    };
+    (run, ended)
+}
+
 /// Runs over raw input lines, with a width (None: as if piped, through `plain::run`).
 pub fn run_bytes(
     ctx: &Context,
@@ -159,7 +189,10 @@ pub fn run_bytes(
             ctx,
             resume,
             PlainReason::Flag,
-            plain::Options { width: Some(w) },
+            plain::Options {
+                width: Some(w),
+                ..plain::Options::default()
+            },
         ),
     };
     result.expect("the conversation ends without an I/O error");
