@@ -1,10 +1,8 @@
-//! Listing without reading whole files: every top-level key of a session file (`format`,
-//! `reference`, the dates) comes before its first `[table]`, so `list` parses only that header.
-//! Ten thousand sessions list in a fraction of a second. A header that will not parse alone
-//! (e.g. a multi-line string that hides a `[`) falls back to the whole file. Depends on `read`.
+//! A session file's line in the list: from the session itself when the file reads, and for a
+//! damaged file from its header (every top-level key of a session file, `format`, `reference`
+//! and the dates, comes before its first `[table]`) with the problem, so a file whose body is
+//! damaged is listed under its reference as damaged. Depends on `read`.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -12,9 +10,6 @@ use serde::Deserialize;
 use crate::content::date::Stamp;
 
 use super::{StoreError, Summary, read};
-
-/// The most of a file read for its header.
-const HEADER_LIMIT: u64 = 64 * 1024;
 
 #[derive(Deserialize)]
 struct Header {
@@ -24,33 +19,41 @@ struct Header {
     changed: Option<Stamp>,
 }
 
-/// The start screen's line for one session file.
-pub fn summary(path: &Path, id: &str) -> Summary {
-    let fail = |problem: String| Summary {
+/// The start screen's line for a session file whose whole text did not read as a session:
+/// the reference and last change from its header where those still parse, and the problem.
+pub fn damaged(text: &str, path: &Path, id: &str, problem: String) -> Summary {
+    let header = parse_header(prefix(text), path).ok();
+    Summary {
         id: id.to_string(),
-        reference: String::new(),
-        changed: modified(path),
+        reference: header
+            .as_ref()
+            .map(|h| h.reference.clone())
+            .unwrap_or_default(),
+        changed: header.and_then(|h| h.changed).or_else(|| modified(path)),
         problem: Some(problem),
-    };
-    let (prefix, whole) = match read_prefix(path) {
-        Ok(p) => p,
-        Err(e) => return fail(format!("cannot be read: {e}")),
-    };
-    let parsed = match parse_header(&prefix, path) {
-        Err(_) if !whole => std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot be read: {e}"))
-            .and_then(|text| parse_header(&text, path)),
-        other => other,
-    };
-    match parsed {
-        Ok(h) => Summary {
-            id: id.to_string(),
-            reference: h.reference,
-            changed: h.changed.or_else(|| modified(path)),
-            problem: None,
-        },
-        Err(problem) => fail(problem),
     }
+}
+
+/// The line of a file that reads as a session.
+pub fn healthy(reference: String, changed: Option<Stamp>, path: &Path, id: &str) -> Summary {
+    Summary {
+        id: id.to_string(),
+        reference,
+        changed: changed.or_else(|| modified(path)),
+        problem: None,
+    }
+}
+
+/// The lines before the first table header, where every top-level key of a session file is.
+fn prefix(text: &str) -> &str {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            break;
+        }
+        end += line.len();
+    }
+    &text[..end]
 }
 
 fn parse_header(text: &str, path: &Path) -> Result<Header, String> {
@@ -61,28 +64,11 @@ fn parse_header(text: &str, path: &Path) -> Result<Header, String> {
     Ok(header)
 }
 
-fn describe(e: &StoreError) -> String {
+/// A problem in the short form the list shows ("line 5: ...").
+pub fn describe(e: &StoreError) -> String {
     match e {
         StoreError::Damaged { line, message, .. } => format!("line {line}: {message}"),
         other => other.to_string(),
-    }
-}
-
-/// The lines before the first table header; `true` when that is the whole file.
-fn read_prefix(path: &Path) -> std::io::Result<(String, bool)> {
-    let mut reader = BufReader::new(File::open(path)?.take(HEADER_LIMIT));
-    let mut prefix = String::new();
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 {
-            let whole = (prefix.len() as u64) < HEADER_LIMIT;
-            return Ok((prefix, whole));
-        }
-        if line.trim_start().starts_with('[') {
-            return Ok((prefix, false));
-        }
-        prefix.push_str(&line);
     }
 }
 

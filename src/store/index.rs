@@ -53,7 +53,7 @@ pub struct Case {
 
 /// What identifies one version of a file without reading it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Stat {
+pub struct Stat {
     len: u64,
     mtime: (i64, i64),
     ctime: (i64, i64),
@@ -61,7 +61,8 @@ struct Stat {
 }
 
 impl Stat {
-    fn of(m: &Metadata) -> Stat {
+    /// The file's size, times and inode.
+    pub fn of(m: &Metadata) -> Stat {
         Stat {
             len: m.len(),
             mtime: (m.mtime(), m.mtime_nsec()),
@@ -118,25 +119,27 @@ fn timeline_part(d: &Decision) -> Decision {
     decision_from(dates(d), d.jurisdiction.clone())
 }
 
-/// Every session file in `dir` (path and id, from `list`'s filter), as cases, using and then
-/// refreshing the index. `write` is false where the folder must not change (a read-only look).
-pub fn cases(dir: &Path, files: Vec<(PathBuf, String, Metadata)>, write: bool) -> Vec<Case> {
+/// Every session file in `dir` (by id, with its metadata), as cases, using and then refreshing
+/// the index. `write` is false where the folder must not change (a read-only look).
+pub fn cases(dir: &Path, files: Vec<(String, Stat)>, write: bool) -> Vec<Case> {
     let index_path = dir.join(FILE);
-    let (mut known, existed) = load(&index_path);
+    let (text, existed) = load(&index_path);
+    let mut known = lines_by_id(&text);
     let mut changed = known.len() != files.len();
     let mut fresh: Vec<(PathBuf, String, Stat)> = Vec::new();
     let mut out: Vec<(Stat, Case)> = Vec::with_capacity(files.len());
-    for (path, id, meta) in files {
-        let stat = Stat::of(&meta);
-        match known.remove(&id) {
-            Some((s, case)) if s == stat => out.push((stat, case)),
+    for (id, stat) in files {
+        match known.remove(id.as_str()).and_then(parse_line) {
+            Some((s, case)) if s == stat && case.summary.id == id => out.push((stat, case)),
             _ => {
                 changed = true;
-                fresh.push((path, id, stat));
+                fresh.push((dir.join(format!("{id}.toml")), id, stat));
             }
         }
     }
     changed |= !known.is_empty();
+    drop(known);
+    drop(text);
     let worth = existed || fresh.len() >= WORTH_INDEXING;
     out.extend(read_all(&fresh));
     if changed && write && worth {
@@ -171,47 +174,39 @@ fn read_all(files: &[(PathBuf, String, Stat)]) -> Vec<(Stat, Case)> {
     })
 }
 
-/// One file read afresh: its header for the list, the whole file for the decision. A file whose
-/// header reads but whose body does not is listed as damaged, as `open` would find it.
+/// One file read afresh, once and no further than a session can be: the whole session for the
+/// list and the decision; a file that does not read is listed as damaged, as `open` would find
+/// it, under the reference its header still gives.
 fn read_case(path: &Path, id: &str, len: u64) -> Case {
-    let damaged = |problem: String| Case {
-        summary: Summary {
-            id: id.to_string(),
-            reference: String::new(),
-            changed: None,
-            problem: Some(problem),
-        },
+    let damaged = |summary: Summary| Case {
+        summary,
         decision: Decision::default(),
     };
     if len > MAX_SESSION_BYTES {
-        return damaged(format!(
-            "{len} bytes, too large to be a session file; it was not read"
+        return damaged(header::damaged(
+            "",
+            path,
+            id,
+            format!("{len} bytes, too large to be a session file; it was not read"),
         ));
     }
-    let summary = header::summary(path, id);
-    if summary.problem.is_some() {
-        return Case {
-            summary,
-            decision: Decision::default(),
-        };
-    }
     let mut text = String::new();
-    let read = std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_SESSION_BYTES).read_to_string(&mut text))
-        .map_err(|e| format!("cannot be read: {e}"))
-        .and_then(|_| read::parse(&text, &path.display().to_string()).map_err(|e| e.to_string()));
-    match read {
+    if let Err(e) =
+        std::fs::File::open(path).and_then(|f| f.take(MAX_SESSION_BYTES).read_to_string(&mut text))
+    {
+        return damaged(header::damaged(
+            "",
+            path,
+            id,
+            format!("cannot be read: {e}"),
+        ));
+    }
+    match read::parse(&text, &path.display().to_string()) {
         Ok(session) => Case {
             decision: timeline_part(&session.decision),
-            summary,
+            summary: header::healthy(session.reference, session.changed, path, id),
         },
-        Err(problem) => Case {
-            summary: Summary {
-                problem: Some(problem),
-                ..summary
-            },
-            decision: Decision::default(),
-        },
+        Err(e) => damaged(header::damaged(&text, path, id, header::describe(&e))),
     }
 }
 
@@ -265,34 +260,42 @@ fn render(cases: &[(Stat, Case)]) -> String {
     s
 }
 
-/// The index's lines by id (empty when the file is missing, not ours or from another
-/// version), and whether a file of ours was there.
-fn load(path: &Path) -> (HashMap<String, (Stat, Case)>, bool) {
+/// The index's text (empty when the file is missing, not ours or from another version), and
+/// whether a file of ours was there.
+fn load(path: &Path) -> (String, bool) {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
-        return (HashMap::new(), false);
+        return (String::new(), false);
     };
     if !meta.is_file() || meta.len() > MAX_SESSION_BYTES {
-        return (HashMap::new(), false);
+        return (String::new(), false);
     }
     let Ok(text) = std::fs::read_to_string(path) else {
-        return (HashMap::new(), true);
+        return (String::new(), true);
     };
-    let mut lines = text.lines();
-    if lines.next() != Some(first_line().as_str()) {
-        return (HashMap::new(), true);
-    }
-    let known = lines
-        .filter_map(parse_line)
-        .map(|(stat, case)| (case.summary.id.clone(), (stat, case)))
-        .collect();
-    (known, true)
+    let ours = text
+        .split_once('\n')
+        .is_some_and(|(first, _)| first == first_line());
+    (if ours { text } else { String::new() }, true)
+}
+
+/// Each line after the first by the id it starts with, parsed only when its file is listed.
+fn lines_by_id(text: &str) -> HashMap<&str, &str> {
+    text.lines()
+        .skip(1)
+        .filter_map(|l| Some((l.split_once('\t')?.0, l)))
+        .collect()
 }
 
 fn parse_line(line: &str) -> Option<(Stat, Case)> {
-    let f: Vec<&str> = line.split('\t').collect();
-    if f.len() != 8 + DATE_FIELDS + 3 {
+    let mut fields = [""; 8 + DATE_FIELDS + 3];
+    let mut parts = line.split('\t');
+    for slot in &mut fields {
+        *slot = parts.next()?;
+    }
+    if parts.next().is_some() {
         return None;
     }
+    let f = fields;
     let n = |i: usize| f[i].parse::<i64>().ok();
     let stat = Stat {
         len: f[1].parse().ok()?,
@@ -302,15 +305,13 @@ fn parse_line(line: &str) -> Option<(Stat, Case)> {
     };
     let changed = match f[7] {
         "-" => None,
-        t => Some(Stamp(
-            chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok()?,
-        )),
+        t => Some(Stamp(parse_stamp(t)?)),
     };
     let mut dates = [None; DATE_FIELDS];
     for (slot, text) in dates.iter_mut().zip(&f[8..8 + DATE_FIELDS]) {
         *slot = match *text {
             "-" => None,
-            t => Some(Date(NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?)),
+            t => Some(Date(parse_day(t)?)),
         };
     }
     let jurisdiction = match f[8 + DATE_FIELDS] {
@@ -332,6 +333,36 @@ fn parse_line(line: &str) -> Option<(Stat, Case)> {
         decision: decision_from(dates, jurisdiction),
     };
     Some((stat, case))
+}
+
+/// `YYYY-MM-DD`, as `render` writes it (50,000 of these are read at every start, so not
+/// through chrono's general parser).
+fn parse_day(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`, as `render` writes it.
+fn parse_stamp(t: &str) -> Option<chrono::NaiveDateTime> {
+    let (day, time) = t.split_once('T')?;
+    let b = time.as_bytes();
+    if b.len() != 8 || b[2] != b':' || b[5] != b':' {
+        return None;
+    }
+    let num = |i: usize| -> Option<u32> {
+        let (h, l) = (b[i], b[i + 1]);
+        (h.is_ascii_digit() && l.is_ascii_digit())
+            .then(|| u32::from(h - b'0') * 10 + u32::from(l - b'0'))
+    };
+    parse_day(day)?.and_hms_opt(num(0)?, num(3)?, num(6)?)
 }
 
 /// Backslash, tab, newline and carriage return written as `\\`, `\t`, `\n`, `\r`, so a

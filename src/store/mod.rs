@@ -127,14 +127,17 @@ impl Store {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let files: Vec<(PathBuf, String, std::fs::Metadata)> = entries
+        let files: Vec<(String, index::Stat)> = entries
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                let id = name.strip_suffix(".toml")?;
-                let meta = e.metadata().ok()?;
-                valid_id(id).then(|| (e.path(), id.to_string(), meta))
+                let name = e.file_name();
+                let id = name.to_str()?.strip_suffix(".toml")?;
+                if !valid_id(id) {
+                    return None;
+                }
+                let stat = index::Stat::of(&e.metadata().ok()?);
+                Some((id.to_string(), stat))
             })
             .collect();
         let mut out = index::cases(&self.dir, files, true);
